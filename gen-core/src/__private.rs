@@ -1,0 +1,351 @@
+//! What the code `#[generator]` expands to calls. Not public API: no stability guarantees.
+
+use core::cell::Cell;
+use core::convert::Infallible;
+use core::fmt;
+use core::marker::PhantomData;
+
+pub use crate::adapters::{FromIter, Iter, from_iter};
+pub use crate::{Generator, GeneratorState};
+pub use core::iter::{IntoIterator, Iterator};
+pub use core::mem::replace;
+pub use core::ops::ControlFlow;
+pub use core::option::Option::{self, None, Some};
+
+/// The state enum of a generated generator, as the step wrapper needs it.
+pub trait StateMachine {
+    /// The state after completion.
+    const DONE: Self;
+    /// The state after a panic in the body.
+    const POISONED: Self;
+}
+
+/// The generator a `#[generator]` function returns: its state enum and the closure that
+/// advances it. The closure captures nothing, so the size is the state's.
+#[derive(Clone)]
+pub struct Generated<S, F> {
+    state: S,
+    step: F,
+}
+
+/// Pairs the initial state with the step function. `None` starts, `Some(r)` resumes.
+#[inline]
+pub fn generated<S, F, R, Y, T>(state: S, step: F) -> Generated<S, F>
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Option<R>) -> GeneratorState<Y, T>,
+{
+    Generated { state, step }
+}
+
+impl<S: StateMachine, F> Generated<S, F> {
+    /// Runs one step. The state is `DONE` after completion, so what the body saved is dropped
+    /// after its other locals, in Rust's order; it is `POISONED` if the body panics.
+    #[inline(always)]
+    fn step<R, Y, T>(&mut self, arg: Option<R>) -> GeneratorState<Y, T>
+    where
+        F: FnMut(&mut S, Option<R>) -> GeneratorState<Y, T>,
+    {
+        let guard = PoisonOnUnwind(&mut self.state);
+        let step = (self.step)(&mut *guard.0, arg);
+        core::mem::forget(guard);
+        if step.is_complete() {
+            self.state = S::DONE;
+        }
+        step
+    }
+}
+
+/// Marks the state poisoned if the step unwinds (a step that returns forgets the guard).
+struct PoisonOnUnwind<'a, S: StateMachine>(&'a mut S);
+
+impl<S: StateMachine> Drop for PoisonOnUnwind<'_, S> {
+    fn drop(&mut self) {
+        *self.0 = S::POISONED;
+    }
+}
+
+impl<S, F, R, Y, T> Generator<R> for Generated<S, F>
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Option<R>) -> GeneratorState<Y, T>,
+{
+    type Yield = Y;
+    type Return = T;
+
+    #[inline]
+    fn start(&mut self) -> GeneratorState<Y, T> {
+        self.step(None)
+    }
+
+    #[inline]
+    fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
+        self.step(Some(arg))
+    }
+}
+
+impl<S, F> fmt::Debug for Generated<S, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Generator { .. }")
+    }
+}
+
+/// The `impl Iterator` form of `#[generator]`.
+#[inline]
+pub fn into_iter<G: Generator<(), Return = ()>>(generator: G) -> Iter<G> {
+    Iter::new(generator)
+}
+
+/// The first step's argument: `start()` passes none; `resume(r)` may start a generator only
+/// when `r` carries no data (a zero-sized type such as `()`), so no sent value is ever lost.
+#[inline(always)]
+pub fn start_arg<R>(arg: Option<R>) {
+    if let Some(value) = arg {
+        if size_of::<R>() != 0 {
+            not_started();
+        }
+        drop(value);
+    }
+}
+
+/// A later step's argument: only `resume` may continue a started generator.
+#[inline(always)]
+pub fn resume_arg<R>(arg: Option<R>) -> R {
+    match arg {
+        Some(value) => value,
+        None => already_started(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_started() -> ! {
+    panic!(
+        "generator resumed with a value before it started: call `start()` first \
+         (a resume value answers a `yield`, and a fresh generator has not yielded yet)"
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn already_started() -> ! {
+    panic!("`start()` called on a generator that has already started: use `resume` to continue it")
+}
+
+/// A step on a generator that has completed.
+#[cold]
+#[inline(never)]
+pub fn resumed_after_completion() -> ! {
+    panic!("generator resumed after completion")
+}
+
+/// A step on a generator whose body panicked during an earlier step.
+#[cold]
+#[inline(never)]
+pub fn resumed_after_panic() -> ! {
+    panic!("generator resumed after it panicked")
+}
+
+/// `?` in a generator body, without the unstable `Try` trait: `branch` splits the operand into
+/// the value to continue with and the residual that completes the generator.
+pub trait Branch {
+    /// The value `?` evaluates to.
+    type Output;
+    /// What an early exit carries to [`FromResidual`].
+    type Residual;
+    /// Continue with the value or stop with the residual.
+    fn branch(self) -> ControlFlow<Self::Residual, Self::Output>;
+}
+
+impl<T, E> Branch for Result<T, E> {
+    type Output = T;
+    type Residual = Result<Infallible, E>;
+
+    #[inline]
+    fn branch(self) -> ControlFlow<Result<Infallible, E>, T> {
+        match self {
+            Ok(value) => ControlFlow::Continue(value),
+            Err(error) => ControlFlow::Break(Err(error)),
+        }
+    }
+}
+
+impl<T> Branch for Option<T> {
+    type Output = T;
+    type Residual = Option<Infallible>;
+
+    #[inline]
+    fn branch(self) -> ControlFlow<Option<Infallible>, T> {
+        match self {
+            Some(value) => ControlFlow::Continue(value),
+            None => ControlFlow::Break(None),
+        }
+    }
+}
+
+/// Builds the generator's return value from the residual of a failed `?`.
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator in a generator needs a `Return` type that accepts this error",
+    label = "this `?` cannot complete a generator whose `Return` type is `{Self}`",
+    note = "use `?` on a `Result` in a generator whose `Return` is a `Result` (with a `From` conversion for the error), or on an `Option` when `Return` is an `Option`"
+)]
+pub trait FromResidual<R> {
+    /// The return value for an early exit.
+    fn from_residual(residual: R) -> Self;
+}
+
+impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
+    #[inline]
+    fn from_residual(residual: Result<Infallible, E>) -> Self {
+        match residual {
+            Err(error) => Err(From::from(error)),
+        }
+    }
+}
+
+impl<T> FromResidual<Option<Infallible>> for Option<T> {
+    #[inline]
+    fn from_residual(_: Option<Infallible>) -> Self {
+        None
+    }
+}
+
+/// The operand of `yield_from!`, before it is known to be a generator or an iterable.
+///
+/// Method resolution picks the delegate (autoref specialization): a `Generator<R>` is used as
+/// it is, anything else `IntoIterator` becomes a [`FromIter`], and anything else reaches
+/// [`NotYieldFromOperand`], whose bound explains the error.
+pub struct Operand<T, R> {
+    value: Cell<Option<T>>,
+    resume: PhantomData<fn(R)>,
+}
+
+impl<T, R> Operand<T, R> {
+    /// Wraps the operand.
+    #[inline]
+    pub fn new(value: T) -> Self {
+        Operand {
+            value: Cell::new(Some(value)),
+            resume: PhantomData,
+        }
+    }
+
+    #[inline]
+    fn take(&self) -> T {
+        match self.value.take() {
+            Some(value) => value,
+            None => unreachable!("a yield_from! operand is taken once"),
+        }
+    }
+}
+
+/// Delegation to a generator.
+pub trait ViaGenerator {
+    /// The generator delegated to.
+    type Delegate;
+    /// Takes the operand.
+    fn yield_from_delegate(self) -> Self::Delegate;
+}
+
+impl<G: Generator<R>, R> ViaGenerator for &&Operand<G, R> {
+    type Delegate = G;
+
+    #[inline]
+    fn yield_from_delegate(self) -> G {
+        self.take()
+    }
+}
+
+/// Delegation to an iterable.
+pub trait ViaIterator {
+    /// The generator delegated to.
+    type Delegate;
+    /// Takes the operand.
+    fn yield_from_delegate(self) -> Self::Delegate;
+}
+
+impl<I: IntoIterator, R> ViaIterator for &Operand<I, R> {
+    type Delegate = FromIter<I::IntoIter>;
+
+    #[inline]
+    fn yield_from_delegate(self) -> FromIter<I::IntoIter> {
+        from_iter(self.take())
+    }
+}
+
+/// Neither a generator nor an iterable: the delegate's `Generator` impl carries the error.
+pub trait ViaNeither {
+    /// The stand-in delegate.
+    type Delegate;
+    /// Takes the operand.
+    fn yield_from_delegate(self) -> Self::Delegate;
+}
+
+impl<T, R> ViaNeither for Operand<T, R> {
+    type Delegate = NotDelegable<T, R>;
+
+    fn yield_from_delegate(self) -> NotDelegable<T, R> {
+        NotDelegable(PhantomData)
+    }
+}
+
+/// What an operand that is neither a generator nor an iterable turns into: using it as a
+/// generator requires [`NotYieldFromOperand`], whose message explains the problem.
+pub struct NotDelegable<T, R>(PhantomData<fn(R) -> T>);
+
+impl<T: NotYieldFromOperand<R>, R> Generator<R> for NotDelegable<T, R> {
+    type Yield = Infallible;
+    type Return = Infallible;
+
+    fn start(&mut self) -> GeneratorState<Infallible, Infallible> {
+        unreachable!()
+    }
+
+    fn resume(&mut self, _: R) -> GeneratorState<Infallible, Infallible> {
+        unreachable!()
+    }
+}
+
+/// Never implemented: the error for a `yield_from!` operand that cannot be delegated to.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` needs a generator resumed with `{R}` or an iterable, but `{Self}` is neither",
+    label = "not a `Generator<{R}>` and not `IntoIterator`",
+    note = "pass a generator (`yield_from!(inner(..))`) or anything a `for` loop accepts (`yield_from!(0..n)`)"
+)]
+pub trait NotYieldFromOperand<R> {}
+
+/// The body of a `#[generator]` function that failed to expand: keeps the signature valid so
+/// the only errors reported are the macro's own.
+pub struct Errored<R, Y, T>(PhantomData<fn(R) -> (Y, T)>);
+
+/// See [`Errored`].
+pub fn errored<R, Y, T>() -> Errored<R, Y, T> {
+    Errored(PhantomData)
+}
+
+impl<R, Y, T> Clone for Errored<R, Y, T> {
+    fn clone(&self) -> Self {
+        Errored(PhantomData)
+    }
+}
+
+impl<R, Y, T> Generator<R> for Errored<R, Y, T> {
+    type Yield = Y;
+    type Return = T;
+
+    fn start(&mut self) -> GeneratorState<Y, T> {
+        unreachable!("a generator that failed to compile")
+    }
+
+    fn resume(&mut self, _: R) -> GeneratorState<Y, T> {
+        unreachable!("a generator that failed to compile")
+    }
+}
+
+impl<R, Y, T> Iterator for Errored<R, Y, T> {
+    type Item = Y;
+
+    fn next(&mut self) -> Option<Y> {
+        unreachable!("a generator that failed to compile")
+    }
+}

@@ -1,0 +1,44 @@
+//! The attribute's arguments: `#[generator]` or `#[generator(crate = path)]`.
+
+use syn::parse::{Parse, ParseStream};
+
+/// Parsed attribute arguments.
+pub struct Args {
+    /// How expanded code names gen-core: `::gen_core` unless a re-exporting crate overrides it
+    /// (as serde's `#[serde(crate = "..")]` does).
+    pub krate: syn::Path,
+}
+
+impl Default for Args {
+    fn default() -> Self {
+        Args {
+            krate: syn::parse_quote!(::gen_core),
+        }
+    }
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut args = Args::default();
+        if input.is_empty() {
+            return Ok(args);
+        }
+        let key: syn::Token![crate] = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "unknown argument: the only argument is `crate = path::to::gen_core`",
+            )
+        })?;
+        input.parse::<syn::Token![=]>()?;
+        args.krate = if input.peek(syn::LitStr) {
+            input.parse::<syn::LitStr>()?.parse()?
+        } else {
+            input.parse()?
+        };
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after `crate = path`"));
+        }
+        let _ = key;
+        Ok(args)
+    }
+}

@@ -1,0 +1,688 @@
+//! Emission: the IR and its analysis become the state enum and the step closure.
+//!
+//! Input:
+//! ```text
+//! fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
+//!     let mut n = 1;
+//!     while n < number { r#yield!(n); n += 2; }
+//! }
+//! ```
+//! Output (simplified):
+//! ```text
+//! enum State<T0, T1, T2> { Start { p0: T0 }, S0 { n: T1, number: T2 }, Poisoned, Done }
+//! generated(State::Start { p0: number }, move |state: &mut State<_, _, _>, arg| {
+//!     match replace(state, State::Poisoned) {
+//!         State::Start { p0 } => {
+//!             start_arg(arg);
+//!             let number = p0;
+//!             let mut n = 1;
+//!             loop {
+//!                 if n < number { *state = State::S0 { n, number }; return Yielded(n); }
+//!                 else { break }
+//!             }
+//!             return Complete(());
+//!         }
+//!         State::S0 { n: s1, number: s2 } => {
+//!             let number = s2;                    // restored in its own scope,
+//!             let mut n = s1;                     // in declaration order
+//!             'exit: {
+//!                 { resume_arg(arg); n += 2; }    // the rest of this iteration
+//!                 loop { /* the loop again, as written */ }
+//!             }
+//!             return Complete(());
+//!         }
+//!         ..
+//!     }
+//! })
+//! ```
+//!
+//! Each resume arm runs the continuation of its suspension point: the rest of every enclosing
+//! block, innermost first, each in its own scope with the bindings it had restored (or declared
+//! unassigned, when the continuation only assigns them); an enclosing loop contributes the rest
+//! of the current iteration, then the loop itself, re-emitted as the user wrote it, with the
+//! jumps out of the unrolled iteration retargeted to labels around it.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+
+use crate::flow::Analysis;
+use crate::ir::{Block, BindingId, Body, Stmt, StmtKind, SuspendId};
+use crate::jumps::{self, Jump};
+use crate::signature::{Form, GenSig};
+
+/// Emits the body of the generator function: the state enum, the step closure, and the
+/// returned generator.
+pub fn emit(body: &Body, analysis: &Analysis, sig: &GenSig, krate: &syn::Path) -> TokenStream {
+    let mut emitter = Emitter {
+        body,
+        analysis,
+        sig,
+        krate,
+        frames: Vec::new(),
+        label_count: 0,
+    };
+    emitter.function_body()
+}
+
+/// Identifiers of the generated code: mixed-site, so user code cannot name them.
+struct Names {
+    state_ty: syn::Ident,
+    state: syn::Ident,
+    arg: syn::Ident,
+    yielded: syn::Ident,
+    generator: syn::Ident,
+}
+
+impl Names {
+    fn new() -> Self {
+        let ident = |name: &str| syn::Ident::new(name, Span::mixed_site());
+        Names {
+            state_ty: ident("__State"),
+            state: ident("__state"),
+            arg: ident("__resume"),
+            yielded: ident("__yielded"),
+            generator: ident("__generator"),
+        }
+    }
+}
+
+/// How an enclosing loop is emitted in the arm being built.
+#[derive(Clone)]
+enum Mode {
+    /// As written: jumps to it stay.
+    Native,
+    /// Unrolled: the rest of the current iteration sits in a block labeled `iter`, inside one
+    /// labeled `exit`; `continue` leaves `iter`, `break` leaves `exit`.
+    Unrolled {
+        exit: syn::Lifetime,
+        iter: syn::Lifetime,
+        exit_used: bool,
+        iter_used: bool,
+    },
+}
+
+struct Frame {
+    label: Option<String>,
+    is_loop: bool,
+    mode: Mode,
+}
+
+/// The code of a continuation, what it mentions, and whether control can reach its end.
+struct Cont {
+    tokens: TokenStream,
+    mentions: BTreeSet<BindingId>,
+    diverges: bool,
+}
+
+struct Emitter<'a> {
+    body: &'a Body,
+    analysis: &'a Analysis,
+    sig: &'a GenSig,
+    krate: &'a syn::Path,
+    frames: Vec<Frame>,
+    label_count: usize,
+}
+
+impl Emitter<'_> {
+    fn function_body(&mut self) -> TokenStream {
+        let krate = self.krate;
+        let Names {
+            state_ty,
+            state,
+            arg,
+            generator,
+            ..
+        } = &Names::new();
+
+        // One generic parameter per stored value: inference fills them in from the closure.
+        let saved_ids: BTreeSet<BindingId> = self.analysis.saved.iter().flatten().copied().collect();
+        let param_ids = &self.body.params;
+        let generic = |id: BindingId| format_ident!("__T{}", id, span = Span::mixed_site());
+        let generics: Vec<syn::Ident> = param_ids
+            .iter()
+            .chain(saved_ids.iter().filter(|id| !param_ids.contains(id)))
+            .map(|&id| generic(id))
+            .collect();
+        let start_fields: Vec<syn::Ident> = param_ids.iter().map(|&id| self.field(id)).collect();
+        let start_tys: Vec<syn::Ident> = param_ids.iter().map(|&id| generic(id)).collect();
+        let variants = self.analysis.saved.iter().enumerate().map(|(k, saved)| {
+            let variant = variant(k);
+            let fields = saved.iter().rev().map(|&id| {
+                let field = self.field(id);
+                let ty = generic(id);
+                quote!(#field: #ty)
+            });
+            quote!(#variant { #(#fields,)* })
+        }).collect::<Vec<_>>();
+        let infer = generics.iter().map(|_| quote!(_));
+
+        let start_values = self.sig.args.iter().map(|arg| match &arg.pat {
+            None => quote!(self),
+            Some(syn::Pat::Ident(p)) if p.by_ref.is_none() && p.subpat.is_none() => {
+                let ident = &p.ident;
+                quote!(#ident)
+            }
+            Some(_) => {
+                let stored = &arg.stored;
+                quote!(#stored)
+            }
+        });
+        let start_arm = self.start_arm();
+        let resume_arms: Vec<TokenStream> = (0..self.body.suspends.len())
+            .map(|k| self.resume_arm(k))
+            .collect();
+
+        let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
+        let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
+        let return_ty = self.nameable_or_infer(&self.sig.return_ty);
+        let wrap = match self.sig.form {
+            Form::Generator => quote!(#generator),
+            Form::Iterator => quote!(#krate::__private::into_iter(#generator)),
+        };
+        quote! {
+            #[derive(Clone)]
+            #[allow(non_snake_case, clippy::large_enum_variant)]
+            enum #state_ty<#(#generics),*> {
+                Start { #(#start_fields: #start_tys,)* },
+                #(#variants,)*
+                Poisoned,
+                Done,
+            }
+            impl<#(#generics),*> #krate::__private::StateMachine for #state_ty<#(#generics),*> {
+                const DONE: Self = #state_ty::Done;
+                const POISONED: Self = #state_ty::Poisoned;
+            }
+            let #generator = #krate::__private::generated(
+                #state_ty::Start { #(#start_fields: #start_values,)* },
+                move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::Option<#resume_ty>|
+                    -> #krate::__private::GeneratorState<#yield_ty, #return_ty>
+                {
+                    match #krate::__private::replace(#state, #state_ty::Poisoned) {
+                        #start_arm
+                        #(#resume_arms)*
+                        #state_ty::Poisoned => #krate::__private::resumed_after_panic(),
+                        #state_ty::Done => #krate::__private::resumed_after_completion(),
+                    }
+                },
+            );
+            #wrap
+        }
+    }
+
+    fn nameable_or_infer(&self, ty: &syn::Type) -> TokenStream {
+        if GenSig::nameable(ty) {
+            quote!(#ty)
+        } else {
+            quote!(_)
+        }
+    }
+
+    fn is_saved(&self, id: BindingId) -> bool {
+        self.analysis.saved.iter().any(|saved| saved.contains(&id))
+    }
+
+    /// The enum field holding a binding.
+    fn field(&self, id: BindingId) -> syn::Ident {
+        let name = self.body.bindings[id].ident.unraw().to_string();
+        format_ident!("{}_{}", name.trim_start_matches('_'), id)
+    }
+
+    /// The name a resume arm gives a stored value until its scope restores it.
+    fn stored(&self, id: BindingId) -> syn::Ident {
+        format_ident!("__stored{}", id, span = Span::mixed_site())
+    }
+
+    fn completion(&self) -> TokenStream {
+        let krate = self.krate;
+        quote! {
+            #[allow(unreachable_code)]
+            return #krate::__private::GeneratorState::Complete(());
+        }
+    }
+
+    fn start_arm(&mut self) -> TokenStream {
+        let krate = self.krate;
+        let Names { state_ty, arg, .. } = &Names::new();
+        let fields = self.body.params.iter().map(|&id| {
+            let field = self.field(id);
+            let ident = &self.body.bindings[id].ident;
+            quote!(#field: #ident)
+        }).collect::<Vec<_>>();
+        let (code, diverges) = self.full_block(&self.body.root);
+        let end = (!diverges).then(|| self.completion());
+        quote! {
+            #state_ty::Start { #(#fields,)* } => {
+                #krate::__private::start_arg(#arg);
+                #code
+                #end
+            }
+        }
+    }
+
+    fn resume_arm(&mut self, k: SuspendId) -> TokenStream {
+        let state_ty = &Names::new().state_ty;
+        let variant = variant(k);
+        let saved = &self.analysis.saved[k];
+        let fields = saved.iter().map(|&id| {
+            let field = self.field(id);
+            let stored = self.stored(id);
+            quote!(#field: #stored)
+        }).collect::<Vec<_>>();
+        let path = find_path(&self.body.root, k).expect("every suspension point is in the body");
+        let cont = self.cont(k, &self.body.root, &path);
+        // Stored arguments (the receiver) live outside the body's scope.
+        let params = self.restore(k, &self.body.params, &cont.mentions);
+        let end = (!cont.diverges).then(|| self.completion());
+        let code = cont.tokens;
+        quote! {
+            #state_ty::#variant { #(#fields,)* } => {
+                // The copy of user code here is not where users read warnings about it.
+                #[allow(unreachable_code)]
+                {
+                    #params
+                    #code
+                    #end
+                }
+            }
+        }
+    }
+
+    /// Restores the stored bindings among `declared` and declares, unassigned, those the
+    /// continuation mentions without needing their value.
+    fn restore(
+        &self,
+        k: SuspendId,
+        declared: &[BindingId],
+        mentioned: &BTreeSet<BindingId>,
+    ) -> TokenStream {
+        let saved = &self.analysis.saved[k];
+        declared
+            .iter()
+            .filter_map(|&id| {
+                let binding = &self.body.bindings[id];
+                let ident = &binding.ident;
+                let mutability = binding.mutable.then(|| quote!(mut));
+                if saved.contains(&id) {
+                    let stored = self.stored(id);
+                    Some(quote! {
+                        #[allow(unused_mut)]
+                        let #mutability #ident = #stored;
+                    })
+                } else if mentioned.contains(&id) {
+                    let ty = binding.ty.as_ref().map(|ty| quote!(: #ty));
+                    Some(quote! {
+                        #[allow(unused_mut)]
+                        let #mutability #ident #ty;
+                    })
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    // ----- continuation of a suspension point -----
+
+    fn cont(&mut self, k: SuspendId, block: &Block, path: &[(usize, usize)]) -> Cont {
+        let (index, child) = path[0];
+        let stmt = &block.stmts[index];
+        let inner = match &stmt.kind {
+            StmtKind::Yield { resume, .. } => {
+                let krate = self.krate;
+                let arg = &Names::new().arg;
+                let tokens = match resume {
+                    Some(id) => {
+                        let ident = &self.body.bindings[*id].ident;
+                        quote!(let #ident = #krate::__private::resume_arg(#arg);)
+                    }
+                    None => quote!(#krate::__private::resume_arg(#arg);),
+                };
+                Cont {
+                    tokens,
+                    mentions: BTreeSet::new(),
+                    diverges: false,
+                }
+            }
+            StmtKind::If { then, els, .. } => {
+                let branch = if child == 0 {
+                    then
+                } else {
+                    els.as_ref().expect("the path goes through the else branch")
+                };
+                braced(self.cont(k, branch, &path[1..]))
+            }
+            StmtKind::Match { arms, .. } => braced(self.cont(k, &arms[child].body, &path[1..])),
+            StmtKind::Block(inner) => braced(self.cont(k, inner, &path[1..])),
+            StmtKind::Labeled {
+                label,
+                body,
+                broken,
+            } => {
+                self.frames.push(Frame {
+                    label: Some(label.ident.to_string()),
+                    is_loop: false,
+                    mode: Mode::Native,
+                });
+                let inner = self.cont(k, body, &path[1..]);
+                self.frames.pop();
+                let tokens = inner.tokens;
+                Cont {
+                    tokens: quote!(#label: { #tokens }),
+                    mentions: inner.mentions,
+                    diverges: inner.diverges && !broken,
+                }
+            }
+            StmtKind::Loop {
+                label,
+                body,
+                broken,
+            } => self.cont_loop(k, stmt, label.as_ref(), body, *broken, &path[1..]),
+            StmtKind::Plain { .. } => unreachable!("a path never ends in a plain statement"),
+        };
+
+        // The statements after the path in this block, as written.
+        let rest = &block.stmts[index + 1..];
+        let (rest_tokens, rest_diverges) = if inner.diverges {
+            (TokenStream::new(), true)
+        } else {
+            self.full_stmts(rest)
+        };
+        let mut mentions = inner.mentions;
+        if !inner.diverges {
+            for stmt in rest {
+                mentions.extend(&self.analysis.mentions[stmt.id]);
+            }
+        }
+        // The bindings this block declared before the path, restored in its scope.
+        let declared: Vec<BindingId> = block
+            .entry_bindings
+            .iter()
+            .copied()
+            .chain(block.stmts[..index].iter().flat_map(declared_by))
+            .collect();
+        let restore = self.restore(k, &declared, &mentions);
+        let inner_tokens = inner.tokens;
+        Cont {
+            tokens: quote!(#restore #inner_tokens #rest_tokens),
+            mentions,
+            diverges: rest_diverges,
+        }
+    }
+
+    /// A suspension point inside a loop: the rest of this iteration, then the loop again.
+    ///
+    /// ```text
+    /// 'exit: {
+    ///     'iter: { <rest of the iteration> }   // `continue` → `break 'iter`, `break` → `break 'exit`
+    ///     'label: loop { <body as written> }
+    /// }
+    /// ```
+    fn cont_loop(
+        &mut self,
+        k: SuspendId,
+        stmt: &Stmt,
+        label: Option<&syn::Lifetime>,
+        body: &Block,
+        broken: bool,
+        path: &[(usize, usize)],
+    ) -> Cont {
+        let exit = self.label("exit");
+        let iter = self.label("iter");
+        self.frames.push(Frame {
+            label: label.map(|l| l.ident.to_string()),
+            is_loop: true,
+            mode: Mode::Unrolled {
+                exit: exit.clone(),
+                iter: iter.clone(),
+                exit_used: false,
+                iter_used: false,
+            },
+        });
+        let tail = self.cont(k, body, path);
+        let frame = self.frames.last_mut().expect("pushed above");
+        let Mode::Unrolled {
+            exit_used,
+            iter_used,
+            ..
+        } = std::mem::replace(&mut frame.mode, Mode::Native)
+        else {
+            unreachable!()
+        };
+        let again = !tail.diverges || iter_used;
+        let native = again.then(|| self.full_block(body));
+        self.frames.pop();
+
+        let mut mentions = tail.mentions;
+        let tail_tokens = tail.tokens;
+        let mut tokens = if iter_used {
+            quote!(#iter: { #tail_tokens })
+        } else {
+            quote!({ #tail_tokens })
+        };
+        if let Some((native, _)) = native {
+            mentions.extend(&self.analysis.mentions[stmt.id]);
+            let label = label.map(|l| quote!(#l:));
+            tokens.extend(quote!(#label loop { #native }));
+        }
+        if exit_used {
+            tokens = quote!(#exit: { #tokens });
+        }
+        Cont {
+            tokens,
+            mentions,
+            diverges: !exit_used && !(again && broken),
+        }
+    }
+
+    fn label(&mut self, what: &str) -> syn::Lifetime {
+        self.label_count += 1;
+        syn::Lifetime::new(
+            &format!("'__{}{}", what, self.label_count),
+            Span::mixed_site(),
+        )
+    }
+
+    // ----- statements as written -----
+
+    /// A block's statements, stopping after one that diverges.
+    fn full_block(&mut self, block: &Block) -> (TokenStream, bool) {
+        self.full_stmts(&block.stmts)
+    }
+
+    fn full_stmts(&mut self, stmts: &[Stmt]) -> (TokenStream, bool) {
+        let mut tokens = TokenStream::new();
+        for stmt in stmts {
+            tokens.extend(self.full_stmt(stmt));
+            if stmt.diverges {
+                return (tokens, true);
+            }
+        }
+        (tokens, false)
+    }
+
+    fn full_stmt(&mut self, stmt: &Stmt) -> TokenStream {
+        match &stmt.kind {
+            StmtKind::Plain { stmt, declares } => {
+                let mut stmt = stmt.clone();
+                self.retarget(&mut |f| jumps::escaping_in_stmt(&mut stmt, f));
+                // A saved `mut` binding may be mutated only in another arm's copy of the code.
+                if let syn::Stmt::Local(local) = &mut stmt
+                    && declares.iter().any(|&id| self.body.bindings[id].mutable && self.is_saved(id))
+                {
+                    local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
+                }
+                quote!(#stmt)
+            }
+            StmtKind::Yield { id, value, .. } => self.suspend(*id, value),
+            StmtKind::If { cond, then, els } => {
+                let cond = self.fragment(cond);
+                let (then, _) = self.full_block(then);
+                let els = els.as_ref().map(|els| {
+                    let (els, _) = self.full_block(els);
+                    quote!(else { #els })
+                });
+                quote!(if #cond { #then } #els)
+            }
+            StmtKind::Match { scrutinee, arms } => {
+                let scrutinee = self.fragment(scrutinee);
+                let arms: Vec<TokenStream> = arms
+                    .iter()
+                    .map(|arm| {
+                        let attrs = &arm.attrs;
+                        let pat = &arm.pat;
+                        let guard = arm.guard.as_ref().map(|g| {
+                            let g = self.fragment(g);
+                            quote!(if #g)
+                        });
+                        let (body, _) = self.full_block(&arm.body);
+                        quote!(#(#attrs)* #pat #guard => { #body })
+                    })
+                    .collect();
+                quote!(match #scrutinee { #(#arms)* })
+            }
+            StmtKind::Loop { label, body, .. } => {
+                self.frames.push(Frame {
+                    label: label.as_ref().map(|l| l.ident.to_string()),
+                    is_loop: true,
+                    mode: Mode::Native,
+                });
+                let (body, _) = self.full_block(body);
+                self.frames.pop();
+                let label = label.as_ref().map(|l| quote!(#l:));
+                quote!(#label loop { #body })
+            }
+            StmtKind::Labeled { label, body, .. } => {
+                self.frames.push(Frame {
+                    label: Some(label.ident.to_string()),
+                    is_loop: false,
+                    mode: Mode::Native,
+                });
+                let (body, _) = self.full_block(body);
+                self.frames.pop();
+                quote!(#label: { #body })
+            }
+            StmtKind::Block(block) => {
+                let (body, _) = self.full_block(block);
+                quote!({ #body })
+            }
+        }
+    }
+
+    /// A yield-free expression inside an IR node, with its jumps retargeted.
+    fn fragment(&mut self, expr: &syn::Expr) -> syn::Expr {
+        let mut expr = expr.clone();
+        self.retarget(&mut |f| jumps::escaping_in_expr(&mut expr, f));
+        expr
+    }
+
+    /// Points jumps at unrolled loops to the labels that stand in for them.
+    fn retarget(&mut self, visit: &mut dyn FnMut(&mut dyn FnMut(Jump<'_>))) {
+        let frames = &mut self.frames;
+        visit(&mut |jump| {
+            let label = jump.label();
+            let Some(frame) = frames.iter_mut().rev().find(|f| match &label {
+                Some(l) => f.label.as_deref() == Some(l.as_str()),
+                None => f.is_loop,
+            }) else {
+                return;
+            };
+            let Mode::Unrolled {
+                exit,
+                iter,
+                exit_used,
+                iter_used,
+            } = &mut frame.mode
+            else {
+                return;
+            };
+            match jump {
+                Jump::Break(expr) => {
+                    let value = match &*expr {
+                        syn::Expr::Break(b) => b.expr.clone(),
+                        _ => None,
+                    };
+                    *expr = syn::parse_quote!(break #exit #value);
+                    *exit_used = true;
+                }
+                Jump::Continue(expr) => {
+                    *expr = syn::parse_quote!(break #iter);
+                    *iter_used = true;
+                }
+            }
+        });
+    }
+
+    /// Stores what suspension point `k` keeps and yields `value`.
+    fn suspend(&mut self, k: SuspendId, value: &syn::Expr) -> TokenStream {
+        let krate = self.krate;
+        let Names {
+            state_ty,
+            state,
+            yielded,
+            ..
+        } = &Names::new();
+        let value = self.fragment(value);
+        let ty = GenSig::nameable(&self.sig.yield_ty).then(|| {
+            let ty = &self.sig.yield_ty;
+            quote!(: #ty)
+        });
+        let variant = variant(k);
+        let fields = self.analysis.saved[k].iter().rev().map(|&id| {
+            let field = self.field(id);
+            let ident = &self.body.bindings[id].ident;
+            quote!(#field: #ident)
+        });
+        let span = self.body.suspends[k].span;
+        let value_span = syn::spanned::Spanned::span(&value);
+        let binding = quote_spanned!(value_span=> let #yielded #ty = #value;);
+        quote_spanned! {span=>
+            {
+                #binding
+                *#state = #state_ty::#variant { #(#fields,)* };
+                return #krate::__private::GeneratorState::Yielded(#yielded);
+            }
+        }
+    }
+}
+
+fn braced(cont: Cont) -> Cont {
+    let tokens = cont.tokens;
+    Cont {
+        tokens: quote!({ #tokens }),
+        ..cont
+    }
+}
+
+fn variant(k: SuspendId) -> syn::Ident {
+    format_ident!("S{}", k)
+}
+
+/// The bindings a statement declares in its block.
+fn declared_by(stmt: &Stmt) -> Vec<BindingId> {
+    match &stmt.kind {
+        StmtKind::Plain { declares, .. } => declares.clone(),
+        StmtKind::Yield { resume, .. } => resume.iter().copied().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The position of suspension point `k`: statement index and child block at each level.
+fn find_path(block: &Block, k: SuspendId) -> Option<Vec<(usize, usize)>> {
+    for (i, stmt) in block.stmts.iter().enumerate() {
+        if let StmtKind::Yield { id, .. } = &stmt.kind
+            && *id == k
+        {
+            return Some(vec![(i, 0)]);
+        }
+        for (c, child) in stmt.children().into_iter().enumerate() {
+            if let Some(mut rest) = find_path(child, k) {
+                rest.insert(0, (i, c));
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
