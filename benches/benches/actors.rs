@@ -1,0 +1,2 @@
+//! Placeholder until the actors benchmark lands.
+fn main() {}

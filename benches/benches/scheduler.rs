@@ -1,0 +1,2 @@
+//! Placeholder until the scheduler benchmark lands.
+fn main() {}
