@@ -198,7 +198,8 @@ pub fn tokens_contain_marker(tokens: &TokenStream) -> Option<proc_macro2::Span> 
         match tt {
             TokenTree::Ident(ident) => {
                 let name = ident.unraw().to_string();
-                let bang = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                let bang =
+                    matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                 if bang && (name == "yield" || name == "yield_from") {
                     return Some(ident.span());
                 }
@@ -228,7 +229,8 @@ mod tests {
 
     #[test]
     fn pattern_bindings_in_order() {
-        let pat: syn::Pat = syn::parse_quote!((a, Some(mut b), Point { x, y: ref yy, .. }, [c, ..]));
+        let pat: syn::Pat =
+            syn::parse_quote!((a, Some(mut b), Point { x, y: ref yy, .. }, [c, ..]));
         assert_eq!(names(pat), ["a", "mut b", "x", "yy", "c"]);
     }
 
@@ -250,10 +252,21 @@ mod tests {
 
     #[test]
     fn bang_form_markers_become_raw() {
-        let out = raw_yield_markers(quote!(fn f() { let x = yield!(1); yield 2; }));
+        let out = raw_yield_markers(quote!(
+            fn f() {
+                let x = yield !(1);
+                yield 2;
+            }
+        ));
         assert_eq!(
             out.to_string(),
-            quote!(fn f() { let x = r#yield!(1); yield 2; }).to_string()
+            quote!(
+                fn f() {
+                    let x = r#yield!(1);
+                    yield 2;
+                }
+            )
+            .to_string()
         );
     }
 }

@@ -148,14 +148,17 @@ impl VisitMut for Prepass<'_> {
                     }
                     Spelling::Bang => "write `yield!(value)`",
                 };
-                self.errors
-                    .push(y.yield_token.span, format!("`yield` is not a marker here: {fix}"));
+                self.errors.push(
+                    y.yield_token.span,
+                    format!("`yield` is not a marker here: {fix}"),
+                );
             }
-            syn::Expr::Unsafe(u) if contains_marker(&syn::Expr::Block(syn::ExprBlock {
-                attrs: Vec::new(),
-                label: None,
-                block: u.block.clone(),
-            })) =>
+            syn::Expr::Unsafe(u)
+                if contains_marker(&syn::Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block: u.block.clone(),
+                })) =>
             {
                 self.errors.push(
                     u.unsafe_token.span,
@@ -273,11 +276,15 @@ fn rename_self(tokens: TokenStream) -> TokenStream {
                 if path_prefix {
                     out.push(tt.clone());
                 } else {
-                    out.push(TokenTree::Ident(syn::Ident::new("__self", Span::mixed_site())));
+                    out.push(TokenTree::Ident(syn::Ident::new(
+                        "__self",
+                        Span::mixed_site(),
+                    )));
                 }
             }
             TokenTree::Group(group) => {
-                let mut new = proc_macro2::Group::new(group.delimiter(), rename_self(group.stream()));
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), rename_self(group.stream()));
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
             }
