@@ -242,10 +242,6 @@ impl Emitter<'_> {
         }
     }
 
-    fn is_saved(&self, id: BindingId) -> bool {
-        self.analysis.saved.iter().any(|saved| saved.contains(&id))
-    }
-
     /// The enum field holding a binding.
     fn field(&self, id: BindingId) -> syn::Ident {
         let name = self.body.bindings[id].ident.unraw().to_string();
@@ -557,11 +553,12 @@ impl Emitter<'_> {
             } => {
                 let mut plain = plain.clone();
                 self.retarget(&mut |f| jumps::escaping_in_stmt(&mut plain, f));
-                // A saved `mut` binding may be mutated only in another arm's copy of the code.
+                // A `mut` binding whose scope spans a suspension point may be mutated only in
+                // another arm's copy of the code.
                 if let syn::Stmt::Local(local) = &mut plain
-                    && declares
-                        .iter()
-                        .any(|&id| self.body.bindings[id].mutable && self.is_saved(id))
+                    && declares.iter().any(|&id| {
+                        self.body.bindings[id].mutable && self.analysis.crossing.contains(&id)
+                    })
                 {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
                 }

@@ -23,6 +23,8 @@ use crate::names;
 pub struct Analysis {
     /// Per suspension point, the bindings it saves, in declaration order.
     pub saved: Vec<Vec<BindingId>>,
+    /// Bindings in scope at some suspension point: their code is split between arms.
+    pub crossing: BTreeSet<BindingId>,
     /// Per statement, the IR bindings it mentions itself (in its condition, scrutinee, guard,
     /// value or plain code), not counting the statements nested in it.
     pub mentions: Vec<BTreeSet<BindingId>>,
@@ -85,8 +87,14 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
         keep.sort_unstable();
         saved[point.suspend] = keep;
     }
+    let crossing = b
+        .suspensions
+        .iter()
+        .flat_map(|p| p.in_scope.iter().copied())
+        .collect();
     Analysis {
         saved,
+        crossing,
         mentions: b.mentions,
     }
 }

@@ -270,7 +270,9 @@ impl Lowerer<'_> {
             syn::Stmt::Expr(expr, _) if stmt_contains_marker(stmt) => {
                 self.expr_into(expr, Dest::Discard, out);
             }
-            syn::Stmt::Macro(m) if names::marker_of(&m.mac.path).is_some() => {
+            syn::Stmt::Macro(m)
+                if names::marker_of(&m.mac.path).is_some() || stmt_contains_marker(stmt) =>
+            {
                 let expr = syn::Expr::Macro(syn::ExprMacro {
                     attrs: m.attrs.clone(),
                     mac: m.mac.clone(),
@@ -894,7 +896,7 @@ impl Lowerer<'_> {
                     let desugared = self.yield_from(&m.mac);
                     self.expr_value(&desugared, out)
                 }
-                None => expr.clone(),
+                None => self.macro_args(m, out),
             },
             syn::Expr::If(_)
             | syn::Expr::Match(_)
@@ -943,25 +945,43 @@ impl Lowerer<'_> {
     /// Lowers the operands of a compound expression in evaluation order, in place. Operands
     /// after the last suspension point are left alone: they run after it anyway.
     fn sequence(&mut self, expr: &mut syn::Expr, out: &mut Vec<Stmt>) {
-        let mut operands = operands(expr);
+        let operands = operands(expr);
+        self.sequence_operands(operands, out);
+    }
+
+    /// [`Lowerer::sequence`] for the elements of a tuple standing for macro arguments.
+    fn sequence_as(&mut self, tuple: &mut syn::Expr, use_: Use, out: &mut Vec<Stmt>) {
+        let syn::Expr::Tuple(t) = tuple else {
+            return;
+        };
+        let operands = t.elems.iter_mut().map(|e| (e, use_, false)).collect();
+        self.sequence_operands(operands, out);
+    }
+
+    fn sequence_operands(
+        &mut self,
+        mut operands: Vec<(&mut syn::Expr, Use, bool)>,
+        out: &mut Vec<Stmt>,
+    ) {
         let Some(last) = operands.iter().rposition(|(e, _, _)| contains_marker(e)) else {
             return;
         };
-        for (operand, use_, parens) in &mut operands[..=last] {
-            let lowered = if contains_marker(operand) {
-                match use_ {
-                    Use::Value => self.expr_value(operand, out),
-                    Use::Place => self.place(operand, out),
+        for (i, (operand, use_, parens)) in operands[..=last].iter_mut().enumerate() {
+            let lowered = match use_ {
+                Use::Place => self.place(operand, out),
+                Use::Value if contains_marker(operand) => self.expr_value(operand, out),
+                Use::Value if self.reevaluable(operand) => continue,
+                Use::Value => {
+                    let value = (**operand).clone();
+                    self.hoist(value, out)
                 }
+            };
+            // Whatever of an operand remains to compute must run before the next operand's
+            // suspension point.
+            let lowered = if i < last && *use_ == Use::Value && !self.reevaluable(&lowered) {
+                self.hoist(lowered, out)
             } else {
-                match use_ {
-                    Use::Place => self.place(operand, out),
-                    Use::Value if self.reevaluable(operand) => continue,
-                    Use::Value => {
-                        let value = (**operand).clone();
-                        self.hoist(value, out)
-                    }
-                }
+                lowered
             };
             **operand = if *parens {
                 wrap_if_needed(lowered)
@@ -969,6 +989,27 @@ impl Lowerer<'_> {
                 lowered
             };
         }
+    }
+
+    /// A standard macro with a suspension point among its arguments: the arguments are
+    /// operands, in order (taken by reference by the formatting macros).
+    fn macro_args(&mut self, m: &syn::ExprMacro, out: &mut Vec<Stmt>) -> syn::Expr {
+        let Some(mut args) = names::MacroArgs::parse(&m.mac) else {
+            return syn::Expr::Macro(m.clone());
+        };
+        let use_ = if args.by_ref { Use::Place } else { Use::Value };
+        let mut as_tuple = syn::Expr::Tuple(syn::ExprTuple {
+            attrs: Vec::new(),
+            paren_token: Default::default(),
+            elems: args.exprs.iter().cloned().collect(),
+        });
+        self.sequence_as(&mut as_tuple, use_, out);
+        if let syn::Expr::Tuple(t) = as_tuple {
+            args.exprs = t.elems.into_iter().collect();
+        }
+        let mut m = m.clone();
+        m.mac.tokens = args.to_tokens();
+        syn::Expr::Macro(m)
     }
 
     /// A place operand: its projections stay, the values it is computed from are hoisted.
@@ -1007,15 +1048,11 @@ impl Lowerer<'_> {
             }
             // Not a place: a value computed before the suspension point, kept in a temporary.
             _ => {
-                if contains_marker(expr) {
-                    let value = self.expr_value(expr, out);
-                    if is_atomic(&value) {
-                        value
-                    } else {
-                        self.hoist(value, out)
-                    }
+                let value = self.expr_value(expr, out);
+                if self.reevaluable(&value) {
+                    value
                 } else {
-                    self.hoist(expr.clone(), out)
+                    self.hoist(value, out)
                 }
             }
         }
