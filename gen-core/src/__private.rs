@@ -430,7 +430,7 @@ impl<C: ?Sized, I: Iterator> Walk<C> for IterWalk<I> {
         C: 'c;
 
     #[inline]
-    fn next_in<'c>(&mut self, _: &'c C) -> Option<I::Item> {
+    fn next_in(&mut self, _: &C) -> Option<I::Item> {
         self.0.next()
     }
 }

@@ -432,7 +432,7 @@ impl Lowerer<'_> {
                 let mut lowered = vec![self.lower_cond(conds[0], out)];
                 lowered.extend(conds[1..].iter().map(|c| (*c).clone()));
                 let mut e = e.clone();
-                e.cond = Box::new(join_conjunction(lowered));
+                *e.cond = join_conjunction(lowered);
                 self.lower_if(&e, dest, out);
             }
             Some(first_marked) => self.lower_chain(e, &conds, first_marked, dest, out),
