@@ -289,7 +289,7 @@ impl<T, R> ViaNeither<T, R> for Operand<T, R> {
 /// What an operand that is neither a generator nor an iterable turns into: using it as a
 /// generator requires [`NotYieldFromOperand`], whose message explains the problem. Its yield
 /// and return types are whatever the context needs, so that is the only error.
-pub struct NotDelegable<T, R, Y = Infallible, Z = Infallible>(PhantomData<fn(R) -> (T, Y, Z)>);
+pub struct NotDelegable<T, R, Y = Infallible, Z = Infallible>(PhantomData<fn(R, T, Y, Z)>);
 
 impl<T: NotYieldFromOperand<R>, R, Y, Z> Generator<R> for NotDelegable<T, R, Y, Z> {
     type Yield = Y;
