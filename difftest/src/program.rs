@@ -302,6 +302,12 @@ pub mod avoid {
     /// `let v = loop { if c >= 1 { .. } ..; r#yield!(..); break 7; }` with `c: i64`: the
     /// macro loses `c`'s type (E0283); the generator writes `let mut c: i64 = 0;` instead.
     pub const UNTYPED_LOOP_COUNTER: bool = true;
+    /// A suspension point in the initializer of a shadowing `let` (`let v = add(v, r#yield!(..))`),
+    /// with the new binding used after a later suspension point: wrongly rejected as hiding a
+    /// binding still needed.
+    pub const SUSPEND_IN_SHADOWING_INIT: bool = true;
+    /// `break value` out of a `loop` from a `let .. else` block that suspends: E0282.
+    pub const VALUED_BREAK_IN_LET_ELSE: bool = true;
 }
 
 fn diverges(s: &Stmt) -> bool {
@@ -363,6 +369,8 @@ struct Gen<'a> {
     in_expr: bool,
     /// No suspension points (match guards, and constructs in [`avoid`]).
     no_suspend: bool,
+    /// No `break value` (see [`avoid::VALUED_BREAK_IN_LET_ELSE`]).
+    no_valued_break: bool,
 }
 
 impl Program {
@@ -396,6 +404,7 @@ impl Program {
                 force_label: false,
                 in_expr: false,
                 no_suspend: false,
+                no_valued_break: false,
             };
             let mut stmts = Vec::new();
             while g.budget > 0 {
@@ -496,7 +505,7 @@ impl Gen<'_> {
         let label = self.loops[idx].label;
         let valued = self.loops[idx].valued;
         let use_label = !innermost || self.force_label || self.rng.chance(50);
-        if r < 7 {
+        if r < 7 && !(valued && self.no_valued_break) {
             let value = if !valued {
                 None
             } else if avoid::SUSPEND_IN_BREAK_VALUE {
@@ -582,11 +591,12 @@ impl Gen<'_> {
                         continue;
                     }
                     let name = here[self.rng.below(here.len() as u64) as usize];
-                    let init = Expr::Call(
-                        Op::Add,
-                        Box::new(Expr::Var(name)),
-                        Box::new(self.expr(depth + 1)),
-                    );
+                    let rhs = if avoid::SUSPEND_IN_SHADOWING_INIT {
+                        self.calm(|g| g.expr(depth + 1))
+                    } else {
+                        self.expr(depth + 1)
+                    };
+                    let init = Expr::Call(Op::Add, Box::new(Expr::Var(name)), Box::new(rhs));
                     let mutable = self.rng.chance(50);
                     self.declare(name, mutable);
                     return Stmt::Let {
@@ -672,7 +682,10 @@ impl Gen<'_> {
                 }
                 13 => {
                     let scrut = self.expr(depth + 1);
+                    let no = avoid::VALUED_BREAK_IN_LET_ELSE || self.no_valued_break;
+                    let old = std::mem::replace(&mut self.no_valued_break, no);
                     let els = self.diverging_block(depth + 1);
+                    self.no_valued_break = old;
                     let name = self.fresh();
                     self.declare(name, false);
                     return Stmt::LetElse { name, scrut, els };
