@@ -1134,7 +1134,7 @@ impl R<'_> {
                 extra,
                 body,
             } => {
-                self.line(&format!("let mut v{counter} = 0i64;"));
+                self.line(&counter_decl(*counter));
                 let extra = extra
                     .as_ref()
                     .map(|c| format!(" && {}", self.cond(c)))
@@ -1174,11 +1174,7 @@ impl R<'_> {
                 exit,
                 body,
             } => {
-                if avoid::UNTYPED_LOOP_COUNTER {
-                    self.line(&format!("let mut v{counter}: i64 = 0;"));
-                } else {
-                    self.line(&format!("let mut v{counter} = 0i64;"));
-                }
+                self.line(&counter_decl(*counter));
                 self.line(&format!("let v{name} = 'l{label}: loop {{"));
                 let line = format!(
                     "    if v{counter} >= {limit} {{ break 'l{label} {}; }}",
@@ -1314,5 +1310,13 @@ fn lit(v: i64) -> String {
         format!("(-{}i64)", -v)
     } else {
         format!("{v}i64")
+    }
+}
+
+fn counter_decl(counter: u32) -> String {
+    if avoid::UNTYPED_LOOP_COUNTER {
+        format!("let mut v{counter}: i64 = 0;")
+    } else {
+        format!("let mut v{counter} = 0i64;")
     }
 }

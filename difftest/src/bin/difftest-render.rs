@@ -3,7 +3,10 @@
 use difftest::program::{Program, program_seed};
 
 fn main() {
-    let args: Vec<u64> = std::env::args().skip(1).map(|a| a.parse().expect("a number")).collect();
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
     let (seed, first) = match args[..] {
         [seed, first, ..] => (seed, first as usize),
         _ => {
@@ -15,7 +18,10 @@ fn main() {
     for index in first..first + count {
         let pseed = program_seed(seed, index);
         let prog = Program::generate(pseed);
-        println!("// seed {seed}, program {index} (program seed {pseed}), driven with n = {}", prog.arg);
+        println!(
+            "// seed {seed}, program {index} (program seed {pseed}), driven with n = {}",
+            prog.arg
+        );
         print!("{}", prog.render(index));
     }
 }
