@@ -119,21 +119,21 @@ fn delegate(
                     iter0_3: __in_place3,
                     delegate1_7: __in_place7,
                 } => {
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let items;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let mut sum;
                     {
-                        #[allow(unused_mut)]
+                        #[allow(unused_mut, unused_variables)]
                         let mut __iter0;
                         {
                             {
-                                #[allow(unused_mut)]
+                                #[allow(unused_mut, unused_variables)]
                                 let __t2;
                                 {
-                                    #[allow(unused_mut)]
+                                    #[allow(unused_mut, unused_variables)]
                                     let mut __delegate1;
-                                    #[allow(unused_mut)]
+                                    #[allow(unused_mut, unused_variables)]
                                     let mut __step1;
                                     {
                                         {
@@ -173,10 +173,10 @@ fn delegate(
                                         __state,
                                         __State::Poisoned,
                                     ) else { ::core::unreachable!() };
-                                    items = __stored1;
-                                    sum = __stored2;
-                                    __iter0 = __stored3;
-                                    __delegate1 = __stored7;
+                                    #[allow(unused_assignments)] items = __stored1;
+                                    #[allow(unused_assignments)] sum = __stored2;
+                                    #[allow(unused_assignments)] __iter0 = __stored3;
+                                    #[allow(unused_assignments)] __delegate1 = __stored7;
                                 }
                                 sum += __t2;
                             }

@@ -105,18 +105,18 @@ fn histogram(
                     last_6: __in_place6,
                     iter0_7: __in_place7,
                 } => {
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let values;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let log;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let _first;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let mut counts;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let _last;
                     {
-                        #[allow(unused_mut)]
+                        #[allow(unused_mut, unused_variables)]
                         let mut __iter0;
                         {
                             {
@@ -157,12 +157,12 @@ fn histogram(
                             iter0_7: __stored7,
                         } = ::gen_core::__private::replace(__state, __State::Poisoned)
                         else { ::core::unreachable!() };
-                        values = __stored2;
-                        log = __stored3;
-                        _first = __stored4;
-                        counts = __stored5;
-                        _last = __stored6;
-                        __iter0 = __stored7;
+                        #[allow(unused_assignments)] values = __stored2;
+                        #[allow(unused_assignments)] log = __stored3;
+                        #[allow(unused_assignments)] _first = __stored4;
+                        #[allow(unused_assignments)] counts = __stored5;
+                        #[allow(unused_assignments)] _last = __stored6;
+                        #[allow(unused_assignments)] __iter0 = __stored7;
                     }
                     log.borrow_mut().push("loop done".into());
                     return ::gen_core::__private::GeneratorState::Complete(counts);

@@ -456,10 +456,11 @@ impl Emitter<'_> {
             let stored = self.stored(id);
             quote!(#field: #stored)
         });
+        // Assigned even when nothing reads them: they drop at the end of their own scope.
         let assigns = saved.iter().map(|&id| {
             let ident = &self.body.bindings[id].ident;
             let stored = self.stored(id);
-            quote!(#ident = #stored;)
+            quote!(#[allow(unused_assignments)] #ident = #stored;)
         });
         quote! {
             let #state_ty::#variant { #(#fields,)* } =
@@ -493,9 +494,11 @@ impl Emitter<'_> {
                         let #mutability #ident = #stored;
                     })
                 } else if saved.contains(&id) || mentioned.contains(&id) {
+                    // In an in-place arm, a saved binding is assigned after its loop and may
+                    // not be read again.
                     let ty = binding.ty.as_ref().map(|ty| quote!(: #ty));
                     Some(quote! {
-                        #[allow(unused_mut)]
+                        #[allow(unused_mut, unused_variables)]
                         let #mutability #ident #ty;
                     })
                 } else {
