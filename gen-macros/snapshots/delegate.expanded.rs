@@ -173,10 +173,22 @@ fn delegate(
                                         __state,
                                         __State::Poisoned,
                                     ) else { ::core::unreachable!() };
-                                    #[allow(unused_assignments)] items = __stored1;
-                                    #[allow(unused_assignments)] sum = __stored2;
-                                    #[allow(unused_assignments)] __iter0 = __stored3;
-                                    #[allow(unused_assignments)] __delegate1 = __stored7;
+                                    #[allow(unused_assignments)]
+                                    {
+                                        items = __stored1;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        sum = __stored2;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        __iter0 = __stored3;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        __delegate1 = __stored7;
+                                    }
                                 }
                                 sum += __t2;
                             }

@@ -157,12 +157,30 @@ fn histogram(
                             iter0_7: __stored7,
                         } = ::gen_core::__private::replace(__state, __State::Poisoned)
                         else { ::core::unreachable!() };
-                        #[allow(unused_assignments)] values = __stored2;
-                        #[allow(unused_assignments)] log = __stored3;
-                        #[allow(unused_assignments)] _first = __stored4;
-                        #[allow(unused_assignments)] counts = __stored5;
-                        #[allow(unused_assignments)] _last = __stored6;
-                        #[allow(unused_assignments)] __iter0 = __stored7;
+                        #[allow(unused_assignments)]
+                        {
+                            values = __stored2;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            log = __stored3;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            _first = __stored4;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            counts = __stored5;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            _last = __stored6;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            __iter0 = __stored7;
+                        }
                     }
                     log.borrow_mut().push("loop done".into());
                     return ::gen_core::__private::GeneratorState::Complete(counts);

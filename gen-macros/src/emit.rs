@@ -460,7 +460,7 @@ impl Emitter<'_> {
         let assigns = saved.iter().map(|&id| {
             let ident = &self.body.bindings[id].ident;
             let stored = self.stored(id);
-            quote!(#[allow(unused_assignments)] #ident = #stored;)
+            quote!(#[allow(unused_assignments)] { #ident = #stored; })
         });
         quote! {
             let #state_ty::#variant { #(#fields,)* } =
