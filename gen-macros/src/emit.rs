@@ -372,22 +372,27 @@ impl Emitter<'_> {
             .collect();
         let path = find_path(&self.body.root, k).expect("every suspension point is in the body");
         let cont = self.cont(k, &self.body.root, &path);
+        ArmCode {
+            variant: variant(k),
+            fields,
+            body: self.resume_body(k, cont),
+        }
+    }
+
+    /// A resume arm's code around its continuation.
+    fn resume_body(&self, k: SuspendId, cont: Code) -> TokenStream {
         // Stored arguments (the receiver) live outside the body's scope.
         let params = self.restore(k, &self.body.params, &cont.mentions);
         let end = (!cont.diverges).then(|| self.completion());
         let code = cont.tokens;
-        ArmCode {
-            variant: variant(k),
-            fields,
-            // The copy of user code here is not where users read warnings about it.
-            body: quote! {
-                #[allow(unreachable_code)]
-                {
-                    #params
-                    #code
-                    #end
-                }
-            },
+        // The copy of user code here is not where users read warnings about it.
+        quote! {
+            #[allow(unreachable_code)]
+            {
+                #params
+                #code
+                #end
+            }
         }
     }
 
@@ -426,20 +431,10 @@ impl Emitter<'_> {
                 quote!(#field: #r)
             })
             .collect();
-        let params = self.restore(k, &self.body.params, &cont.mentions);
-        let end = (!cont.diverges).then(|| self.completion());
-        let code = cont.tokens;
         Some(ArmCode {
             variant: variant(k),
             fields,
-            body: quote! {
-                #[allow(unreachable_code)]
-                {
-                    #params
-                    #code
-                    #end
-                }
-            },
+            body: self.resume_body(k, cont),
         })
     }
 

@@ -20,6 +20,7 @@ use syn::visit_mut::{self, VisitMut};
 
 use crate::flow::Analysis;
 use crate::ir::{BindingId, Block, Body, Stmt, StmtId, StmtKind, SuspendId};
+use crate::names;
 
 /// How resume arm `k` runs in place.
 pub struct InPlace {
@@ -229,7 +230,7 @@ impl Check {
                 self.expr(&mut a.left, Ctx::Place);
                 self.expr(&mut a.right, Ctx::Value);
             }
-            syn::Expr::Binary(b) if is_compound_assignment(&b.op) => {
+            syn::Expr::Binary(b) if names::is_compound_assignment(&b.op) => {
                 self.expr(&mut b.left, Ctx::Place);
                 self.expr(&mut b.right, Ctx::Value);
             }
@@ -304,23 +305,6 @@ impl Check {
         }
         self.shadowed.truncate(before);
     }
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 /// Rewrites the mentions of saved bindings into uses of their references: `x` → `(*r)`.
