@@ -245,3 +245,27 @@ fn destructuring_assignment_evaluates_right_then_assigns() {
         (vec![1, 2], (10, 21))
     );
 }
+
+#[generator]
+fn items_in_the_body() -> impl Generator<i32, Yield = i32, Return = i32> {
+    use std::sync::atomic::{AtomicI32, Ordering};
+    static CALLS: AtomicI32 = AtomicI32::new(0);
+    #[derive(Debug, PartialEq)]
+    struct Point {
+        x: i32,
+    }
+    fn bump() -> i32 {
+        CALLS.fetch_add(1, Ordering::SeqCst) + 1
+    }
+    let p = Point { x: bump() };
+    let q: Point = Point { x: r#yield!(p.x) };
+    bump();
+    let same: Point = p;
+    same.x + q.x + CALLS.load(Ordering::SeqCst)
+}
+
+#[test]
+fn items_declared_in_the_body_exist_once() {
+    // One `CALLS` shared by every step, one `Point` type across the suspension point.
+    assert_eq!(drive(items_in_the_body(), &[10]), (vec![1], 1 + 10 + 2));
+}
