@@ -269,3 +269,23 @@ fn items_declared_in_the_body_exist_once() {
     // One `CALLS` shared by every step, one `Point` type across the suspension point.
     assert_eq!(drive(items_in_the_body(), &[10]), (vec![1], 1 + 10 + 2));
 }
+
+#[generator]
+fn borrows_through_a_reference(
+    words: &[String],
+) -> impl Generator<i32, Yield = i32, Return = usize> + '_ {
+    // `words` is a reference: `first` borrows what it points to, not the generator's state.
+    let first = &words[0];
+    let lengths = words.iter();
+    r#yield!(1);
+    first.len() + lengths.count()
+}
+
+#[test]
+fn borrowing_through_a_reference_argument_is_fine() {
+    let words = vec!["abc".to_string(), "d".to_string()];
+    assert_eq!(
+        drive(borrows_through_a_reference(&words), &[0]),
+        (vec![1], 5)
+    );
+}

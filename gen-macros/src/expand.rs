@@ -8,7 +8,7 @@ use crate::args::Args;
 use crate::errors::Errors;
 use crate::prepass::{self, Spelling};
 use crate::signature::{self, GenSig};
-use crate::{emit, flow, lower, names};
+use crate::{borrows, emit, flow, lower, names};
 
 /// A function to turn into a generator: a free function or a method.
 pub struct GenFn {
@@ -153,6 +153,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
         Some(gensig) if errors.is_empty() => {
             let ir = lower::lower(&block, gensig, args);
             let analysis = flow::analyze(&ir, &mut errors);
+            borrows::check(&ir, &analysis, &mut errors);
             errors.is_empty().then(|| {
                 let machine = emit::emit(&ir, &analysis, gensig, krate);
                 quote!(#(#items)* #machine)

@@ -7,6 +7,7 @@
 //! point saves, and [`emit`] writes the state machine.
 
 mod args;
+mod borrows;
 mod emit;
 mod errors;
 mod expand;

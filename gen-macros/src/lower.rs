@@ -119,6 +119,7 @@ impl Lowerer<'_> {
             mutable,
             ty,
             kind,
+            init: None,
         });
         id
     }
@@ -309,6 +310,11 @@ impl Lowerer<'_> {
             unreachable!()
         };
         let declares = self.declare_pat(&local.pat);
+        if let [id] = declares[..]
+            && let Some(init) = &local.init
+        {
+            self.bindings[id].init = Some((*init.expr).clone());
+        }
         let lowered = self.stmt(StmtKind::Plain { stmt, declares }, false);
         out.push(lowered);
     }
