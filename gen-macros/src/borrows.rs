@@ -62,8 +62,7 @@ pub fn check(body: &Body, analysis: &Analysis, errors: &mut Errors) {
             let owner = analysis.in_scope[k]
                 .iter()
                 .copied()
-                .filter(|&id| id < kept && body.bindings[id].ident == borrowed)
-                .last();
+                .rfind(|&id| id < kept && body.bindings[id].ident == borrowed);
             let Some(owner) = owner else {
                 continue;
             };
