@@ -36,8 +36,14 @@ impl Spelling {
     }
 }
 
-/// Runs the pass over `block`.
-pub fn run(block: &mut syn::Block, args: &Args, spelling: Spelling, errors: &mut Errors) {
+/// Runs the pass over `block`; returns the items declared in it, taken out to be emitted once
+/// at the top of the function.
+pub fn run(
+    block: &mut syn::Block,
+    args: &Args,
+    spelling: Spelling,
+    errors: &mut Errors,
+) -> Vec<syn::Item> {
     let mut pass = Prepass {
         args,
         spelling,
@@ -45,6 +51,33 @@ pub fn run(block: &mut syn::Block, args: &Args, spelling: Spelling, errors: &mut
         nested: None,
     };
     pass.visit_block_mut(block);
+    let mut hoist = HoistItems(Vec::new());
+    hoist.visit_block_mut(block);
+    hoist.0
+}
+
+/// Items (`fn`, `struct`, `static`, `use`, `impl`, ...) cannot capture locals, so where they
+/// sit in the body only matters for their scope. Inside the step closure, a block is copied
+/// into every arm that continues through it, which would make a `static` one per arm, a
+/// `struct` several distinct types, and an item declared before a suspension point invisible
+/// after it. They are emitted once, before the state machine.
+struct HoistItems(Vec<syn::Item>);
+
+impl VisitMut for HoistItems {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        let stmts = std::mem::take(&mut block.stmts);
+        for stmt in stmts {
+            match stmt {
+                syn::Stmt::Item(item) => self.0.push(item),
+                mut other => {
+                    self.visit_stmt_mut(&mut other);
+                    block.stmts.push(other);
+                }
+            }
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 struct Prepass<'a> {
