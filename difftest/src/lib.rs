@@ -6,3 +6,6 @@
 pub mod interp;
 pub mod program;
 pub mod rt;
+
+#[cfg(feature = "expander-fuzz")]
+pub mod fuzz;
