@@ -56,7 +56,7 @@ pub fn resume_value(pseed: u64, k: usize) -> i64 {
 /// After this many yields the driver drops the generator while it is suspended.
 pub fn max_yields(pseed: u64) -> usize {
     // Most programs run to completion; some are cut short to test dropping a suspended one.
-    if pseed % 4 == 0 {
+    if pseed.is_multiple_of(4) {
         3 + (pseed >> 8) as usize % 8
     } else {
         200
@@ -469,10 +469,11 @@ impl Gen<'_> {
         }
         // Sometimes end the block with a jump.
         let already = stmts.iter().any(diverges);
-        if self.rng.chance(30) && !(avoid::UNREACHABLE && already) {
-            if let Some(j) = self.jump(depth) {
-                stmts.push(j);
-            }
+        if self.rng.chance(30)
+            && !(avoid::UNREACHABLE && already)
+            && let Some(j) = self.jump(depth)
+        {
+            stmts.push(j);
         }
         self.scopes.pop();
         Block { stmts }
@@ -483,9 +484,7 @@ impl Gen<'_> {
         let mut b = self.block(depth, 2);
         if !block_diverges(&b) {
             self.scopes.push(ScopeInfo::default());
-            let j = self
-                .jump(depth)
-                .unwrap_or_else(|| Stmt::Return(Expr::Lit(0)));
+            let j = self.jump(depth).unwrap_or(Stmt::Return(Expr::Lit(0)));
             self.scopes.pop();
             b.stmts.push(j);
         }
