@@ -1,4 +1,4 @@
-//! Lowering: the (prepassed) function body becomes an [`ir::Body`].
+//! Lowering: the (prepassed) function body becomes an [`ir::Body`](crate::ir::Body).
 //!
 //! Statements without a suspension point are kept as they are. A suspension point inside an
 //! expression is hoisted into a [`StmtKind::Yield`] statement, after everything Rust evaluates
