@@ -198,5 +198,8 @@ impl Shape for Triangle {
 #[test]
 fn generators_in_traits() {
     assert_eq!(Triangle.corners().iter().collect::<Vec<_>>(), [0, 1, 2]);
-    assert_eq!(Triangle.edges().collect::<Vec<_>>(), [(0, 1), (1, 2), (2, 0)]);
+    assert_eq!(
+        Triangle.edges().collect::<Vec<_>>(),
+        [(0, 1), (1, 2), (2, 0)]
+    );
 }
