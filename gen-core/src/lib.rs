@@ -31,12 +31,13 @@ pub mod __private;
 mod adapters;
 mod generator;
 mod markers;
+pub mod scheduler;
 
 pub use adapters::{FromIter, Iter, from_iter};
+pub use gen_macros::{generator, generators};
 pub use generator::{
     BoxGenerator, BoxSendGenerator, Generator, GeneratorExt, GeneratorState, UnitGeneratorExt,
 };
-pub use gen_macros::{generator, generators};
 
 /// Everything a generator author needs: `use gen_core::prelude::*;`.
 pub mod prelude {

@@ -1,0 +1,106 @@
+//! Sleeping without blocking the other tasks.
+
+use std::time::{Duration, Instant};
+
+use super::request::Request;
+use crate::{Generator, GeneratorState};
+
+/// A generator that sleeps for `duration`: use it as `yield_from!(sleep(d))` in a task that
+/// yields [`Request`]. The deadline is taken when it first runs (calling `sleep` does nothing,
+/// like every generator).
+///
+/// It keeps the two properties of the seeds' `async_sleep`: it yields at least once, and
+/// `sleep(Duration::ZERO)` yields exactly once (asyncio's `await asyncio.sleep(0)`: let the
+/// others run). Under a [`Scheduler`](super::Scheduler) the task leaves the run queue until the
+/// deadline; when every task sleeps, the scheduler parks the thread instead of spinning. Driven
+/// by hand, it yields until the deadline has passed, like the seed's.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{Request, Scheduler, sleep};
+/// use std::time::{Duration, Instant};
+///
+/// #[generator]
+/// fn nap() -> impl Generator<Yield = Request, Return = ()> {
+///     yield_from!(sleep(Duration::from_millis(5)));
+/// }
+///
+/// let started = Instant::now();
+/// let mut scheduler = Scheduler::new();
+/// scheduler.spawn(nap());
+/// scheduler.run().unwrap();
+/// assert!(started.elapsed() >= Duration::from_millis(5));
+///
+/// // sleep(0) yields exactly once.
+/// assert_eq!(sleep(Duration::ZERO).iter().count(), 1);
+/// ```
+pub fn sleep(duration: Duration) -> Sleep {
+    Sleep {
+        state: SleepState::Start(duration),
+    }
+}
+
+/// A generator that sleeps until `deadline`; see [`sleep`]. It yields once even if the deadline
+/// has passed.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::sleep_until;
+/// use std::time::Instant;
+///
+/// assert_eq!(sleep_until(Instant::now()).iter().count(), 1);
+/// ```
+pub fn sleep_until(deadline: Instant) -> Sleep {
+    Sleep {
+        state: SleepState::Start(Duration::ZERO),
+    }
+    .with_deadline(deadline)
+}
+
+/// The generator [`sleep`] and [`sleep_until`] return.
+#[derive(Clone, Debug)]
+#[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
+pub struct Sleep {
+    state: SleepState,
+}
+
+#[derive(Clone, Debug)]
+enum SleepState {
+    Start(Duration),
+    StartAt(Instant),
+    Waiting(Instant),
+    Done,
+}
+
+impl Sleep {
+    fn with_deadline(mut self, deadline: Instant) -> Self {
+        self.state = SleepState::StartAt(deadline);
+        self
+    }
+}
+
+impl Generator for Sleep {
+    type Yield = Request;
+    type Return = ();
+
+    fn start(&mut self) -> GeneratorState<Request, ()> {
+        self.resume(())
+    }
+
+    fn resume(&mut self, (): ()) -> GeneratorState<Request, ()> {
+        let deadline = match self.state {
+            SleepState::Start(duration) => Instant::now() + duration,
+            SleepState::StartAt(deadline) => deadline,
+            SleepState::Waiting(deadline) => {
+                if Instant::now() >= deadline {
+                    self.state = SleepState::Done;
+                    return GeneratorState::Complete(());
+                }
+                deadline
+            }
+            SleepState::Done => panic!("a `sleep` generator resumed after it completed"),
+        };
+        self.state = SleepState::Waiting(deadline);
+        GeneratorState::Yielded(Request::SleepUntil(deadline))
+    }
+}
