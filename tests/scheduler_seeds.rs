@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gen_core::prelude::*;
-use gen_core::scheduler::{Scheduler, TaskError};
+use gen_core::scheduler::{Scheduler, TaskError, ignore_yields};
 
 type Log = Rc<RefCell<Vec<String>>>;
 
@@ -33,29 +33,13 @@ fn even_till(number: u32, out: Log) -> impl Generator<Yield = u32, Return = ()> 
     }
 }
 
-/// The seeds' tasks yield numbers the scheduler ignores: map them to plain yields.
-struct Ignore<G>(G);
-
-impl<G: Generator<Yield = u32>> Generator for Ignore<G> {
-    type Yield = ();
-    type Return = G::Return;
-
-    fn start(&mut self) -> GeneratorState<(), G::Return> {
-        self.0.start().map_yielded(drop)
-    }
-
-    fn resume(&mut self, (): ()) -> GeneratorState<(), G::Return> {
-        self.0.resume(()).map_yielded(drop)
-    }
-}
-
 #[test]
 fn odd_till_even_till_interleave_as_in_the_slides() {
     let out = log();
     let mut scheduler = Scheduler::new();
-    scheduler.spawn(Ignore(odd_till(5, out.clone())));
-    scheduler.spawn(Ignore(even_till(4, out.clone())));
-    scheduler.spawn(Ignore(odd_till(6, out.clone())));
+    scheduler.spawn(ignore_yields(odd_till(5, out.clone())));
+    scheduler.spawn(ignore_yields(even_till(4, out.clone())));
+    scheduler.spawn(ignore_yields(odd_till(6, out.clone())));
     scheduler.run().unwrap();
     assert_eq!(
         *out.borrow(),

@@ -86,7 +86,7 @@ pub use deque::Scheduler;
 pub use error::RunError;
 pub use event::Event;
 pub use queue::{Get, Put, Queue};
-pub use request::{Request, WaitReason, YieldNow, yield_now};
+pub use request::{IgnoreYields, Request, WaitReason, YieldNow, ignore_yields, yield_now};
 pub use sleep::{Sleep, sleep, sleep_until};
 pub use task::{CancelTask, Join, NewTask, SpawnTask, TaskError, TaskHandle, TaskId, spawn};
 pub use wait::WaitList;

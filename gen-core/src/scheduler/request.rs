@@ -136,3 +136,47 @@ impl Generator for YieldNow {
         }
     }
 }
+
+/// Makes any generator a task by treating each value it yields as a plain yield
+/// ([`Request::Yield`]), the way the seeds' schedulers ignore what `next(task)` returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{Scheduler, ignore_yields};
+///
+/// #[generator]
+/// fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
+///     let mut n = 1;
+///     while n < number {
+///         r#yield!(n);
+///         n += 2;
+///     }
+/// }
+///
+/// let mut scheduler = Scheduler::new();
+/// scheduler.spawn(ignore_yields(odd_till(5)));
+/// assert_eq!(scheduler.run_steps(10).unwrap(), 3); // yields 1, 3, then completes
+/// ```
+pub fn ignore_yields<G: Generator>(generator: G) -> IgnoreYields<G> {
+    IgnoreYields { generator }
+}
+
+/// The generator [`ignore_yields`] returns.
+#[derive(Clone, Debug)]
+#[must_use = "generators do nothing unless resumed"]
+pub struct IgnoreYields<G> {
+    generator: G,
+}
+
+impl<G: Generator> Generator for IgnoreYields<G> {
+    type Yield = Request;
+    type Return = G::Return;
+
+    fn start(&mut self) -> GeneratorState<Request, G::Return> {
+        self.generator.start().map_yielded(|_| Request::Yield)
+    }
+
+    fn resume(&mut self, (): ()) -> GeneratorState<Request, G::Return> {
+        self.generator.resume(()).map_yielded(|_| Request::Yield)
+    }
+}
