@@ -11,7 +11,7 @@ use crate::{Generator, GeneratorState};
 ///
 /// It keeps the two properties of the seeds' `async_sleep`: it yields at least once, and
 /// `sleep(Duration::ZERO)` yields exactly once (asyncio's `await asyncio.sleep(0)`: let the
-/// others run). Under a [`Scheduler`](super::Scheduler) the task leaves the run queue until the
+/// others run; like asyncio, it is a plain [`Request::Yield`], without a timer). Under a [`Scheduler`](super::Scheduler) the task leaves the run queue until the
 /// deadline; when every task sleeps, the scheduler parks the thread instead of spinning. Driven
 /// by hand, it yields until the deadline has passed, like the seed's.
 ///
@@ -69,6 +69,7 @@ enum SleepState {
     Start(Duration),
     StartAt(Instant),
     Waiting(Instant),
+    YieldedOnce,
     Done,
 }
 
@@ -89,6 +90,11 @@ impl Generator for Sleep {
 
     fn resume(&mut self, (): ()) -> GeneratorState<Request, ()> {
         let deadline = match self.state {
+            // asyncio's `sleep(0)` shortcut: a plain yield, no clock read, no timer.
+            SleepState::Start(Duration::ZERO) => {
+                self.state = SleepState::YieldedOnce;
+                return GeneratorState::Yielded(Request::Yield);
+            }
             SleepState::Start(duration) => Instant::now() + duration,
             SleepState::StartAt(deadline) => deadline,
             SleepState::Waiting(deadline) => {
@@ -97,6 +103,10 @@ impl Generator for Sleep {
                     return GeneratorState::Complete(());
                 }
                 deadline
+            }
+            SleepState::YieldedOnce => {
+                self.state = SleepState::Done;
+                return GeneratorState::Complete(());
             }
             SleepState::Done => panic!("a `sleep` generator resumed after it completed"),
         };
