@@ -48,7 +48,7 @@ fn is_prime(x: u64) -> bool {
     }
     let mut i = 2;
     while i * i <= x {
-        if x % i == 0 {
+        if x.is_multiple_of(i) {
             return false;
         }
         i += 1;
@@ -78,7 +78,7 @@ fn async_is_prime(x: u64) -> impl Generator<Yield = Request, Return = bool> {
     }
     let mut i = 2;
     while i * i <= x {
-        if x % i == 0 {
+        if x.is_multiple_of(i) {
             return false;
         }
         yield_from!(sleep(Duration::ZERO));
