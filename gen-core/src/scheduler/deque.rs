@@ -12,11 +12,9 @@ use super::task::{NewTask, RawTask, Step, TaskHandle, TaskId};
 use super::wait::WakeSink;
 use crate::Generator;
 
-/// A task in the scheduler's hands.
-struct Entry {
-    id: TaskId,
-    task: Box<dyn RawTask>,
-}
+/// A task in the scheduler's hands: just the box (16 bytes), as in the hand-written limit;
+/// its id lives inside, read only on slow paths.
+type Entry = Box<dyn RawTask>;
 
 /// A sleeping task; the heap is a min-heap on `(deadline, seq)`, so equal deadlines wake in
 /// the order they were set.
@@ -235,10 +233,7 @@ impl Scheduler {
         self.next_id += 1;
         let id = TaskId(self.next_id);
         task.task.bind(id);
-        self.ready.push_back(Entry {
-            id,
-            task: task.task,
-        });
+        self.ready.push_back(task.task);
         self.emit(&Event::Spawned { id, parent });
         id
     }
@@ -256,7 +251,7 @@ impl Scheduler {
     pub fn run(&mut self) -> Result<(), RunError> {
         loop {
             if let Some(entry) = self.ready.pop_front() {
-                self.step_entry(entry);
+                self.step_one(entry);
             } else if !self.idle()? {
                 return Ok(());
             }
@@ -278,7 +273,7 @@ impl Scheduler {
         let mut done = 0;
         while done < steps {
             if let Some(entry) = self.ready.pop_front() {
-                self.step_entry(entry);
+                self.step_one(entry);
                 done += 1;
             } else if !self.idle()? {
                 break;
@@ -311,7 +306,7 @@ impl Scheduler {
     pub fn run_until<T>(&mut self, handle: &TaskHandle<T>) -> Result<(), RunError> {
         while !handle.is_finished() {
             if let Some(entry) = self.ready.pop_front() {
-                self.step_entry(entry);
+                self.step_one(entry);
             } else if !self.idle()? {
                 return Err(RunError::NotHere(handle.id()));
             }
@@ -341,13 +336,13 @@ impl Scheduler {
     }
 
     fn cancel_quiet(&mut self, id: TaskId) -> bool {
-        let entry = if let Some(at) = self.ready.iter().position(|e| e.id == id) {
+        let entry = if let Some(at) = self.ready.iter().position(|e| e.id() == id) {
             self.ready.remove(at)
         } else if let Some((entry, _)) = self.blocked.remove(&id) {
             Some(entry)
-        } else if self.sleeping.iter().any(|s| s.entry.id == id) {
+        } else if self.sleeping.iter().any(|s| s.entry.id() == id) {
             let mut sleepers = core::mem::take(&mut self.sleeping).into_vec();
-            let at = sleepers.iter().position(|s| s.entry.id == id);
+            let at = sleepers.iter().position(|s| s.entry.id() == id);
             let entry = at.map(|at| sleepers.swap_remove(at).entry);
             self.sleeping = BinaryHeap::from(sleepers);
             entry
@@ -364,8 +359,8 @@ impl Scheduler {
     }
 
     fn finish_cancelled(&mut self, entry: Entry) {
-        entry.task.cancelled();
-        self.emit(&Event::Cancelled(entry.id));
+        entry.cancelled();
+        self.emit(&Event::Cancelled(entry.id()));
         drop(entry);
     }
 
@@ -451,74 +446,88 @@ impl Scheduler {
         }
     }
 
-    /// Resumes one task once and acts on its request. Spawning and cancelling another task do
-    /// not end the step: the task continues at once, as with asyncio's `create_task`.
-    #[inline]
-    fn step_entry(&mut self, mut entry: Entry) {
-        self.emit(&Event::Running(entry.id));
+    /// Resumes one task once and acts on its request. The common case (a plain yield, no
+    /// observer) is a pop, one virtual call and a push; everything else goes through
+    /// [`handle`](Scheduler::handle).
+    #[inline(always)]
+    fn step_one(&mut self, mut entry: Entry) {
+        if self.observer.is_some() {
+            self.emit(&Event::Running(entry.id()));
+        }
+        let mut slow = None;
+        if entry.step_fast(&mut slow) {
+            if self.observer.is_none() {
+                self.ready.push_back(entry);
+            } else {
+                self.handle(entry, Step::Yielded(Request::Yield));
+            }
+        } else if let Some(step) = slow {
+            self.handle(entry, step);
+        }
+        if self.wakes.pending() {
+            self.drain_wakes();
+        }
+        if !self.sleeping.is_empty() {
+            self.tick_timers();
+        }
+    }
+
+    /// Acts on a step's outcome. Spawning and cancelling another task do not end the step:
+    /// the task continues at once, as with asyncio's `create_task`.
+    #[inline(never)]
+    fn handle(&mut self, mut entry: Entry, mut step: Step) {
         loop {
-            match entry.task.step() {
+            match step {
                 Step::Yielded(Request::Yield) => {
-                    self.emit(&Event::Yielded(entry.id));
+                    self.emit(&Event::Yielded(entry.id()));
                     self.ready.push_back(entry);
-                    break;
                 }
                 Step::Yielded(Request::Spawn(task)) => {
-                    self.admit(task, Some(entry.id));
+                    self.admit(task, Some(entry.id()));
+                    step = entry.step();
                     continue;
                 }
-                Step::Yielded(Request::Cancel(id)) if id != entry.id => {
+                Step::Yielded(Request::Cancel(id)) if id != entry.id() => {
                     self.cancel_quiet(id);
+                    step = entry.step();
                     continue;
                 }
-                Step::Yielded(Request::Cancel(_)) => {
-                    self.finish_cancelled(entry);
-                    break;
-                }
+                Step::Yielded(Request::Cancel(_)) => self.finish_cancelled(entry),
                 Step::Yielded(Request::SleepUntil(deadline)) => {
-                    self.emit(&Event::Sleeping(entry.id, deadline));
+                    self.emit(&Event::Sleeping(entry.id(), deadline));
                     self.sleep_seq += 1;
                     self.sleeping.push(Sleeper {
                         deadline,
                         seq: self.sleep_seq,
                         entry,
                     });
-                    break;
                 }
                 Step::Yielded(Request::Wait(list, reason)) => {
-                    self.emit(&Event::Waiting(entry.id, reason));
-                    list.register(entry.id, &self.wakes);
-                    self.blocked.insert(entry.id, (entry, reason));
-                    break;
+                    let id = entry.id();
+                    self.emit(&Event::Waiting(id, reason));
+                    list.register(id, &self.wakes);
+                    self.blocked.insert(id, (entry, reason));
                 }
                 Step::Completed => {
                     if let Some(observer) = self.observer.as_mut() {
-                        let id = entry.id;
-                        entry
-                            .task
-                            .show_result(&mut |result| observer(&Event::Completed { id, result }));
+                        let id = entry.id();
+                        entry.show_result(&mut |result| observer(&Event::Completed { id, result }));
                     }
-                    break;
                 }
-                Step::Failed(message) => {
-                    self.record_failure(entry.id, message, false);
-                    break;
-                }
-                Step::Panicked(message) => {
-                    self.record_failure(entry.id, message, true);
-                    break;
-                }
+                Step::Failed(message) => self.record_failure(entry.id(), message, false),
+                Step::Panicked(message) => self.record_failure(entry.id(), message, true),
             }
+            return;
         }
-        if !self.wakes.borrow().is_empty() {
-            self.drain_wakes();
-        }
-        if !self.sleeping.is_empty() {
-            if self.timer_countdown <= 1 {
-                self.poll_timers(Instant::now());
-            } else {
-                self.timer_countdown -= 1;
-            }
+    }
+
+    /// Once per round, moves the sleepers whose deadline has passed to the run queue.
+    #[inline]
+    fn tick_timers(&mut self) {
+        if self.timer_countdown <= 1 {
+            self.poll_timers(Instant::now());
+        } else {
+            self.timer_countdown -= 1;
         }
     }
 
@@ -534,7 +543,7 @@ impl Scheduler {
     /// Moves the tasks woken by wait lists back to the run queue, in wake order. Ids of tasks
     /// that are not blocked here (cancelled since, or another scheduler's) are skipped.
     fn drain_wakes(&mut self) {
-        let woken = core::mem::take(&mut *self.wakes.borrow_mut());
+        let woken = self.wakes.take();
         for id in woken {
             if let Some((entry, _)) = self.blocked.remove(&id) {
                 self.emit(&Event::Woken(id));
@@ -550,7 +559,7 @@ impl Scheduler {
                 break;
             }
             if let Some(sleeper) = self.sleeping.pop() {
-                self.emit(&Event::Woken(sleeper.entry.id));
+                self.emit(&Event::Woken(sleeper.entry.id()));
                 self.ready.push_back(sleeper.entry);
             }
         }

@@ -1,14 +1,38 @@
 //! Wait lists: how a blocked task is woken without anyone polling it.
 
 use core::fmt;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::task::TaskId;
 
 /// Where a scheduler collects the ids of the tasks a [`WaitList`] woke; it moves them back to
-/// its run queue after the current step.
-pub(crate) type WakeSink = Rc<RefCell<Vec<TaskId>>>;
+/// its run queue after the current step. The flag makes the per-step check one load.
+#[derive(Clone, Default)]
+pub(crate) struct WakeSink(Rc<WakeQueue>);
+
+#[derive(Default)]
+pub(crate) struct WakeQueue {
+    pending: Cell<bool>,
+    ids: RefCell<Vec<TaskId>>,
+}
+
+impl WakeSink {
+    #[inline]
+    pub(crate) fn pending(&self) -> bool {
+        self.0.pending.get()
+    }
+
+    fn push(&self, id: TaskId) {
+        self.0.ids.borrow_mut().push(id);
+        self.0.pending.set(true);
+    }
+
+    pub(crate) fn take(&self) -> Vec<TaskId> {
+        self.0.pending.set(false);
+        core::mem::take(&mut *self.0.ids.borrow_mut())
+    }
+}
 
 /// The tasks blocked on one condition (a queue becoming non-empty, a task finishing, ...).
 ///
@@ -101,12 +125,12 @@ impl WaitList {
         // registering again must find an empty list.
         let waiters = core::mem::take(&mut *self.waiters.borrow_mut());
         for (id, sink) in waiters {
-            sink.borrow_mut().push(id);
+            sink.push(id);
         }
     }
 
     pub(crate) fn register(&self, id: TaskId, sink: &WakeSink) {
-        self.waiters.borrow_mut().push((id, Rc::clone(sink)));
+        self.waiters.borrow_mut().push((id, sink.clone()));
     }
 }
 
