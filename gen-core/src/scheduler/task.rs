@@ -439,21 +439,30 @@ where
         // the generator's type is known, and drop the poisoned generator with the task.
         match catch_unwind(AssertUnwindSafe(|| self.generator.resume(()))) {
             Ok(GeneratorState::Yielded(request)) => Step::Yielded(request.into()),
-            Ok(GeneratorState::Complete(value)) => {
-                let failure = P::failure(&value);
-                self.shared.finish(Ok(value));
-                match failure {
-                    None => Step::Completed,
-                    Some(message) => Step::Failed(message),
-                }
-            }
-            Err(payload) => {
-                let message = panic_message(payload.as_ref());
-                self.shared
-                    .finish(Err(TaskError::Panicked(message.clone())));
-                Step::Panicked(message)
-            }
+            Ok(GeneratorState::Complete(value)) => self.completed(value),
+            Err(payload) => self.panicked(payload.as_ref()),
         }
+    }
+
+    /// Out of line, so the hot step keeps few registers to save.
+    #[cold]
+    #[inline(never)]
+    fn completed(&mut self, value: G::Return) -> Step {
+        let failure = P::failure(&value);
+        self.shared.finish(Ok(value));
+        match failure {
+            None => Step::Completed,
+            Some(message) => Step::Failed(message),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn panicked(&mut self, payload: &(dyn core::any::Any + Send)) -> Step {
+        let message = panic_message(payload);
+        self.shared
+            .finish(Err(TaskError::Panicked(message.clone())));
+        Step::Panicked(message)
     }
 }
 
