@@ -123,3 +123,31 @@ fn generics_lifetimes_where_clauses_and_patterns() {
         [1, 2, 4]
     );
 }
+
+#[generator]
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    for word in text.split(' ') {
+        if !word.is_empty() {
+            r#yield!(word);
+        }
+    }
+}
+
+#[generator]
+fn first_chars<'a>(items: &'a [String]) -> impl Generator<Yield = &'a str, Return = usize> + 'a {
+    let mut count = 0;
+    for s in items {
+        r#yield!(&s[..1]);
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn elided_and_named_lifetimes_in_the_yield_type() {
+    assert_eq!(words("a  bc d").collect::<Vec<_>>(), ["a", "bc", "d"]);
+    let items = vec!["xy".to_string(), "z".to_string()];
+    let mut it = first_chars(&items).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), ["x", "z"]);
+    assert_eq!(it.into_return(), Some(2));
+}

@@ -8,7 +8,7 @@ use crate::args::Args;
 use crate::errors::Errors;
 use crate::prepass::{self, Spelling};
 use crate::signature::{self, GenSig};
-use crate::{emit, flow, lower, names};
+use crate::{borrows, emit, flow, lower, names};
 
 /// A function to turn into a generator: a free function or a method.
 pub struct GenFn {
@@ -45,16 +45,17 @@ impl From<syn::ImplItemFn> for GenFn {
 
 /// `#[generator]` on an item.
 pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
-    let args = match syn::parse2::<Args>(args) {
-        Ok(args) => args,
-        Err(e) => {
-            let error = e.to_compile_error();
-            return quote!(#error #item);
-        }
+    // A bad argument is reported, and the function still expands with the defaults.
+    let (args, args_error) = match syn::parse2::<Args>(args) {
+        Ok(args) => (args, None),
+        Err(e) => (Args::default(), Some(e.to_compile_error())),
     };
-    match syn::parse2::<syn::ItemFn>(item.clone()) {
-        Ok(item) => expand(item.into(), &args, Spelling::Attribute),
-        Err(_) => {
+    match syn::parse2::<syn::Item>(item.clone()) {
+        Ok(syn::Item::Fn(item)) => {
+            let expanded = expand(item.into(), &args, Spelling::Attribute);
+            quote!(#args_error #expanded)
+        }
+        Ok(_) => {
             let error = syn::Error::new(
                 proc_macro2::Span::call_site(),
                 "`#[generator]` goes on a function (free, or a method in an `impl` block) whose \
@@ -62,6 +63,11 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
             )
             .to_compile_error();
             quote!(#error #item)
+        }
+        // Not valid item syntax: report where, as the parser sees it.
+        Err(e) => {
+            let error = e.to_compile_error();
+            quote!(#args_error #error)
         }
     }
 }
@@ -134,7 +140,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
     let mut errors = Errors::default();
     let gensig = signature::parse(&f.sig, &mut errors);
     let mut block = f.block.clone();
-    prepass::run(&mut block, krate, spelling, &mut errors);
+    let items = prepass::run(&mut block, args, spelling, &mut errors);
     let outer_sig = outer_signature(&f.sig, gensig.as_ref());
     let GenFn {
         attrs,
@@ -145,11 +151,13 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
 
     let body = match &gensig {
         Some(gensig) if errors.is_empty() => {
-            let ir = lower::lower(&block, gensig, krate);
+            let ir = lower::lower(&block, gensig, args);
             let analysis = flow::analyze(&ir, &mut errors);
-            errors
-                .is_empty()
-                .then(|| emit::emit(&ir, &analysis, gensig, krate))
+            borrows::check(&ir, &analysis, &mut errors);
+            errors.is_empty().then(|| {
+                let machine = emit::emit(&ir, &analysis, gensig, krate);
+                quote!(#(#items)* #machine)
+            })
         }
         _ => None,
     };

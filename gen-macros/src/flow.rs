@@ -25,6 +25,8 @@ pub struct Analysis {
     pub saved: Vec<Vec<BindingId>>,
     /// Bindings in scope at some suspension point: their code is split between arms.
     pub crossing: BTreeSet<BindingId>,
+    /// Per suspension point, the bindings in scope there, in declaration order.
+    pub in_scope: Vec<Vec<BindingId>>,
     /// Per statement, the IR bindings it mentions itself (in its condition, scrutinee, guard,
     /// value or plain code), not counting the statements nested in it.
     pub mentions: Vec<BTreeSet<BindingId>>,
@@ -91,9 +93,14 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
         .iter()
         .flat_map(|p| p.in_scope.iter().copied())
         .collect();
+    let mut in_scope = vec![Vec::new(); body.suspends.len()];
+    for point in &b.suspensions {
+        in_scope[point.suspend] = point.in_scope.clone();
+    }
     Analysis {
         saved,
         crossing,
+        in_scope,
         mentions: b.mentions,
     }
 }

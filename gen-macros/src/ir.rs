@@ -41,6 +41,8 @@ pub struct Binding {
     pub ty: Option<syn::Type>,
     /// What introduced it.
     pub kind: BindingKind,
+    /// Its initializer, for a `let name = init;` (used to explain borrow errors).
+    pub init: Option<syn::Expr>,
 }
 
 /// What introduced a binding.

@@ -7,10 +7,12 @@
 //! point saves, and [`emit`] writes the state machine.
 
 mod args;
+mod borrows;
 mod emit;
 mod errors;
 mod expand;
 mod flow;
+mod in_place;
 mod ir;
 mod jumps;
 mod lower;

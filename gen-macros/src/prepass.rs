@@ -14,6 +14,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 
+use crate::args::Args;
 use crate::errors::Errors;
 use crate::names::{self, Marker};
 
@@ -35,19 +36,52 @@ impl Spelling {
     }
 }
 
-/// Runs the pass over `block`.
-pub fn run(block: &mut syn::Block, krate: &syn::Path, spelling: Spelling, errors: &mut Errors) {
+/// Runs the pass over `block`; returns the items declared in it, taken out to be emitted once
+/// at the top of the function.
+pub fn run(
+    block: &mut syn::Block,
+    args: &Args,
+    spelling: Spelling,
+    errors: &mut Errors,
+) -> Vec<syn::Item> {
     let mut pass = Prepass {
-        krate,
+        args,
         spelling,
         errors,
         nested: None,
     };
     pass.visit_block_mut(block);
+    let mut hoist = HoistItems(Vec::new());
+    hoist.visit_block_mut(block);
+    hoist.0
+}
+
+/// Items (`fn`, `struct`, `static`, `use`, `impl`, ...) cannot capture locals, so where they
+/// sit in the body only matters for their scope. Inside the step closure, a block is copied
+/// into every arm that continues through it, which would make a `static` one per arm, a
+/// `struct` several distinct types, and an item declared before a suspension point invisible
+/// after it. They are emitted once, before the state machine.
+struct HoistItems(Vec<syn::Item>);
+
+impl VisitMut for HoistItems {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        let stmts = std::mem::take(&mut block.stmts);
+        for stmt in stmts {
+            match stmt {
+                syn::Stmt::Item(item) => self.0.push(item),
+                mut other => {
+                    self.visit_stmt_mut(&mut other);
+                    block.stmts.push(other);
+                }
+            }
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 struct Prepass<'a> {
-    krate: &'a syn::Path,
+    args: &'a Args,
     spelling: Spelling,
     errors: &'a mut Errors,
     /// The separate body we are in, if any: markers are rejected and jumps stay as written.
@@ -75,8 +109,8 @@ impl Prepass<'_> {
             self.errors.push(
                 mac.path.span(),
                 format!(
-                    "`{name}` cannot be used inside {what}: it would suspend that {what}, not the \
-                     generator. Compute the value in the generator body first \
+                    "`{name}` cannot be used inside {what}: {what} is a separate body, which the \
+                     generator does not suspend. Compute the value in the generator body first \
                      (`let v = {name}(..);`) and use `v` inside"
                 ),
             );
@@ -215,16 +249,16 @@ impl VisitMut for Prepass<'_> {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);
                 }
-                let krate = self.krate;
-                let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
                 let span = r.return_token.span;
+                let krate = self.args.krate_at(span);
+                let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
                 r.expr = Some(Box::new(syn::parse_quote_spanned! {span=>
                     #krate::__private::GeneratorState::Complete(#value)
                 }));
             }
             syn::Expr::Try(t) if self.nested.is_none() => {
                 self.visit_expr_mut(&mut t.expr);
-                *expr = branch(self.krate, &t.expr, t.question_token.span);
+                *expr = branch(self.args, &t.expr, t.question_token.span);
             }
             _ => visit_mut::visit_expr_mut(self, expr),
         }
@@ -263,9 +297,11 @@ impl VisitMut for Prepass<'_> {
 ///     ControlFlow::Break(r) => return GeneratorState::Complete(FromResidual::from_residual(r)),
 /// }
 /// ```
-fn branch(krate: &syn::Path, operand: &syn::Expr, question: Span) -> syn::Expr {
-    let value = syn::Ident::new("__value", Span::mixed_site());
-    let residual = syn::Ident::new("__residual", Span::mixed_site());
+fn branch(args: &Args, operand: &syn::Expr, question: Span) -> syn::Expr {
+    let krate = &args.krate_at(question);
+    let at = Span::mixed_site().located_at(question);
+    let value = syn::Ident::new("__value", at);
+    let residual = syn::Ident::new("__residual", at);
     let from_residual = quote_spanned! {question=>
         #krate::__private::FromResidual::from_residual(#residual)
     };
