@@ -22,14 +22,14 @@ impl Drop for Tracked {
 fn holds_forever(token: Tracked) -> impl Generator<Yield = (), Return = ()> {
     loop {
         r#yield!(());
-        let _ = &token;
+        let _n = token.0.get();
     }
 }
 
 #[generator]
 fn holds_while_sleeping(token: Tracked) -> impl Generator<Yield = Request, Return = ()> {
     yield_from!(sleep(Duration::from_secs(3600)));
-    let _ = &token;
+    let _n = token.0.get();
 }
 
 #[generator]
@@ -38,7 +38,7 @@ fn holds_while_waiting(
     queue: Queue<u8>,
 ) -> impl Generator<Yield = Request, Return = u8> {
     let item = yield_from!(queue.get());
-    let _ = &token;
+    let _n = token.0.get();
     item
 }
 
@@ -96,7 +96,7 @@ fn completed_and_panicked_tasks_drop_their_generators_at_once() {
     #[generator]
     fn finish(token: Tracked, panics: bool) -> impl Generator<Yield = (), Return = ()> {
         r#yield!(());
-        let _ = &token;
+        let _n = token.0.get();
         if panics {
             panic!("on purpose");
         }
