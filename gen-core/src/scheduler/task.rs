@@ -84,13 +84,17 @@ enum Slot<T> {
 struct Shared<T> {
     id: Cell<TaskId>,
     slot: RefCell<Slot<T>>,
-    joiners: WaitList,
+    /// Made by the first `join` that has to wait: most tasks are never joined, and a wait list
+    /// is an allocation.
+    joiners: RefCell<Option<WaitList>>,
 }
 
 impl<T> Shared<T> {
     fn finish(&self, result: Result<T, TaskError>) {
         *self.slot.borrow_mut() = Slot::Done(result);
-        self.joiners.notify_all();
+        if let Some(joiners) = &*self.joiners.borrow() {
+            joiners.notify_all();
+        }
     }
 }
 
@@ -244,7 +248,7 @@ impl<T> TaskHandle<T> {
             shared: Rc::new(Shared {
                 id: Cell::new(TaskId(0)),
                 slot: RefCell::new(Slot::Pending),
-                joiners: WaitList::new(),
+                joiners: RefCell::new(None),
             }),
         }
     }
@@ -277,7 +281,12 @@ impl<T> Generator for Join<T> {
         match self.handle.take_result() {
             Some(result) => GeneratorState::Complete(result),
             None => GeneratorState::Yielded(Request::Wait(
-                self.handle.shared.joiners.clone(),
+                self.handle
+                    .shared
+                    .joiners
+                    .borrow_mut()
+                    .get_or_insert_with(WaitList::new)
+                    .clone(),
                 WaitReason::Join(self.handle.id()),
             )),
         }
