@@ -69,17 +69,18 @@
 //!
 //! # Performance
 //!
-//! Nanoseconds per task switch, N tasks yielding M times round-robin (one criterion run of
+//! Nanoseconds per task switch, N tasks yielding M times round-robin (a criterion run of
 //! `cargo bench --bench scheduler` on a shared 2-vCPU machine; details and cycle counts in
 //! `BENCHMARKS-scheduler.md`):
 //!
 //! | tasks x yields | hand-written limit | `#[generator]` tasks | hand-written tasks | tokio |
 //! |---|---|---|---|---|
-//! | 1,000 x 1,000 | 4.06 (1.00x) | 8.88 (2.19x) | 5.59 (1.38x) | 99.4 (24.5x) |
-//! | 100,000 x 100 | 4.69 (1.00x) | 13.80 (2.94x) | 10.86 (2.31x) | 129.7 (27.7x) |
+//! | 1,000 x 1,000 | 2.27 (1.00x) | 4.01 (1.77x) | 3.62 (1.59x) | 51.6 (22.8x) |
+//! | 100,000 x 100 | 5.38 (1.00x) | 9.43 (1.75x) | 9.37 (1.74x) | 108.9 (20.2x) |
 //!
-//! The scheduler's own overhead is 1.4-1.5x the limit in CPU cycles with long-lived tasks;
-//! with many short tasks, each task's two allocations (generator box and result slot) dominate.
+//! In CPU cycles (less noisy) the scheduler alone costs 1.5x the limit with long-lived tasks
+//! and 1.7x with 100,000 short ones, where each task's two allocations (generator box and
+//! result slot) weigh; the 1.2x goal is not met yet.
 //!
 //! # Failure rule
 //!
