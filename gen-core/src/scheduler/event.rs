@@ -9,6 +9,9 @@ use super::task::TaskId;
 /// One thing the scheduler did, as reported to the observer set with
 /// [`Scheduler::set_observer`](super::Scheduler::set_observer).
 ///
+/// To send the steps to `tracing` or `log`, forward them from the observer (gen-core has no
+/// logging dependency): `scheduler.set_observer(|e| tracing::trace!(?e))`.
+///
 /// `Display` follows the seeds' log: a step prints `Running task 1 ...` and then, after the
 /// task's own output, `now yielded`, `completed with result: 42` or
 /// `failed with exception: ...`.

@@ -237,6 +237,15 @@ impl<T> fmt::Debug for Queue<T> {
 }
 
 /// The generator [`Queue::get`] returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{Get, Queue, Request};
+///
+/// let q = Queue::<u8>::unbounded();
+/// let mut get: Get<u8> = q.get();
+/// assert!(matches!(get.start(), GeneratorState::Yielded(Request::Wait(..)))); // empty: waits
+/// ```
 #[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
 pub struct Get<T> {
     queue: Queue<T>,
@@ -269,6 +278,16 @@ impl<T> fmt::Debug for Get<T> {
 }
 
 /// The generator [`Queue::put`] returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{Put, Queue};
+///
+/// let q = Queue::unbounded();
+/// let mut put: Put<&str> = q.put("item");
+/// assert!(put.start().is_complete()); // room: done at once
+/// assert_eq!(q.try_get(), Some("item"));
+/// ```
 #[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
 pub struct Put<T> {
     queue: Queue<T>,

@@ -113,6 +113,12 @@ pub fn yield_now() -> YieldNow {
 }
 
 /// The generator [`yield_now`] returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// let g: gen_core::scheduler::YieldNow = gen_core::scheduler::yield_now();
+/// assert_eq!(g.iter().count(), 1);
+/// ```
 #[derive(Clone, Debug)]
 #[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
 pub struct YieldNow {
@@ -162,6 +168,14 @@ pub fn ignore_yields<G: Generator>(generator: G) -> IgnoreYields<G> {
 }
 
 /// The generator [`ignore_yields`] returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{IgnoreYields, Request, ignore_yields};
+///
+/// let mut g: IgnoreYields<_> = ignore_yields(gen_core::from_iter([7, 8]));
+/// assert!(matches!(g.advance(), GeneratorState::Yielded(Request::Yield)));
+/// ```
 #[derive(Clone, Debug)]
 #[must_use = "generators do nothing unless resumed"]
 pub struct IgnoreYields<G> {

@@ -58,6 +58,16 @@ pub fn sleep_until(deadline: Instant) -> Sleep {
 }
 
 /// The generator [`sleep`] and [`sleep_until`] return.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{Request, Sleep, sleep};
+/// use std::time::Duration;
+///
+/// let mut nap: Sleep = sleep(Duration::from_secs(60));
+/// // Its first step asks the scheduler to wake it in a minute.
+/// assert!(matches!(nap.start(), GeneratorState::Yielded(Request::SleepUntil(_))));
+/// ```
 #[derive(Clone, Debug)]
 #[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
 pub struct Sleep {

@@ -264,6 +264,17 @@ impl<T> Debug for TaskHandle<T> {
 }
 
 /// The generator [`TaskHandle::join`] returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{Join, Scheduler};
+///
+/// let mut scheduler = Scheduler::new();
+/// let handle = scheduler.spawn(gen_core::from_iter([(); 1]));
+/// scheduler.run().unwrap();
+/// let mut join: Join<()> = handle.join();
+/// assert_eq!(join.start().complete(), Some(Ok(()))); // finished: no wait
+/// ```
 #[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
 pub struct Join<T> {
     handle: TaskHandle<T>,
@@ -300,6 +311,16 @@ impl<T> Debug for Join<T> {
 }
 
 /// The generator [`TaskHandle::cancel_task`] returns.
+///
+/// ```
+/// use gen_core::prelude::*;
+/// use gen_core::scheduler::{CancelTask, Request, Scheduler};
+///
+/// let mut scheduler = Scheduler::new();
+/// let handle = scheduler.spawn(gen_core::from_iter([(); 1]));
+/// let mut cancel: CancelTask = handle.cancel_task();
+/// assert!(matches!(cancel.start(), GeneratorState::Yielded(Request::Cancel(id)) if id == handle.id()));
+/// ```
 #[derive(Debug)]
 #[must_use = "generators do nothing unless resumed (use it with `yield_from!`)"]
 pub struct CancelTask {
