@@ -9,8 +9,8 @@ use super::task::TaskId;
 /// One thing the scheduler did, as reported to the observer set with
 /// [`Scheduler::set_observer`](super::Scheduler::set_observer).
 ///
-/// To send the steps to `tracing` or `log`, forward them from the observer (gen-core has no
-/// logging dependency): `scheduler.set_observer(|e| tracing::trace!(?e))`.
+/// With the `tracing` feature, [`trace_events`] forwards them as `tracing` events; any other
+/// logger is one closure away.
 ///
 /// `Display` follows the seeds' log: a step prints `Running task 1 ...` and then, after the
 /// task's own output, `now yielded`, `completed with result: 42` or
@@ -126,5 +126,28 @@ impl Display for Event<'_> {
             Event::Cancelled(id) => write!(f, "{id} cancelled"),
             Event::Parked(how_long) => write!(f, "all tasks asleep: parking for {how_long:?}"),
         }
+    }
+}
+
+/// Observer that reports each [`Event`] as a `tracing` event (target
+/// `gen_core::scheduler`): steps at `TRACE` level, failures at `WARN`, the rest at `DEBUG`.
+/// Needs the `tracing` feature.
+///
+/// ```
+/// let mut scheduler = gen_core::scheduler::Scheduler::new();
+/// scheduler.set_observer(gen_core::scheduler::trace_events);
+/// scheduler.spawn(gen_core::from_iter([(); 2]));
+/// scheduler.run().unwrap();
+/// ```
+#[cfg(feature = "tracing")]
+pub fn trace_events(event: &Event<'_>) {
+    match event {
+        Event::Running(_) | Event::Yielded(_) => {
+            tracing::trace!(target: "gen_core::scheduler", event = ?event, "{event}")
+        }
+        Event::Failed { .. } => {
+            tracing::warn!(target: "gen_core::scheduler", event = ?event, "{event}")
+        }
+        _ => tracing::debug!(target: "gen_core::scheduler", event = ?event, "{event}"),
     }
 }

@@ -100,6 +100,8 @@ mod wait;
 pub use deque::Scheduler;
 pub use error::RunError;
 pub use event::Event;
+#[cfg(feature = "tracing")]
+pub use event::trace_events;
 pub use queue::{Get, Put, Queue};
 pub use request::{IgnoreYields, Request, WaitReason, YieldNow, ignore_yields, yield_now};
 pub use sleep::{Sleep, sleep, sleep_until};
