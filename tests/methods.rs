@@ -151,3 +151,16 @@ fn elided_and_named_lifetimes_in_the_yield_type() {
     assert_eq!(it.by_ref().collect::<Vec<_>>(), ["x", "z"]);
     assert_eq!(it.into_return(), Some(2));
 }
+
+#[generator]
+fn displayable(n: u32) -> impl Generator<Yield = impl std::fmt::Display, Return = ()> {
+    for i in 0..n {
+        r#yield!(format!("<{i}>"));
+    }
+}
+
+#[test]
+fn impl_trait_in_the_yield_type() {
+    let shown: Vec<String> = displayable(2).iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown, ["<0>", "<1>"]);
+}
