@@ -9,7 +9,7 @@ use super::task::TaskId;
 /// One thing the scheduler did, as reported to the observer set with
 /// [`Scheduler::set_observer`](super::Scheduler::set_observer).
 ///
-/// With the `tracing` feature, [`trace_events`] forwards them as `tracing` events; any other
+/// With the `tracing` feature, `trace_events` forwards them as `tracing` events; any other
 /// logger is one closure away.
 ///
 /// `Display` follows the seeds' log: a step prints `Running task 1 ...` and then, after the
