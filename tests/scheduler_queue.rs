@@ -195,3 +195,45 @@ fn a_woken_getter_that_loses_the_race_waits_again() {
     scheduler.run().unwrap();
     assert_eq!(second.take_result(), Some(Ok(vec![2])));
 }
+
+#[test]
+fn one_queue_connects_tasks_of_two_schedulers() {
+    let out: Log = Rc::default();
+    let queue = Queue::unbounded();
+    let mut consumers = Scheduler::new();
+    let mut producers = Scheduler::new();
+    let c = consumers.spawn(consumer(queue.clone(), 2, out.clone()));
+    assert!(consumers.run().is_err()); // waits: nothing in its scheduler can feed it
+    producers.spawn(producer("p", queue.clone(), vec![5, 6], out.clone()));
+    producers.run().unwrap();
+    // The puts woke the consumer in its own scheduler.
+    consumers.run().unwrap();
+    assert_eq!(c.take_result(), Some(Ok(vec![5, 6])));
+}
+
+#[test]
+fn the_step_log_shows_waiting_and_waking() {
+    let out: Log = Rc::default();
+    let queue = Queue::bounded(1);
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let sink = lines.clone();
+    let mut scheduler = Scheduler::new();
+    scheduler.set_observer(move |event| sink.borrow_mut().push(format!("{event:?}")));
+    scheduler.spawn(consumer(queue.clone(), 1, out.clone()));
+    scheduler.spawn(producer("p", queue, vec![1], out));
+    scheduler.run().unwrap();
+    assert_eq!(
+        *lines.borrow(),
+        [
+            "Spawned { id: TaskId(1), parent: None }",
+            "Spawned { id: TaskId(2), parent: None }",
+            "Running(TaskId(1))",
+            "Waiting(TaskId(1), QueueGet)",
+            "Running(TaskId(2))",
+            "Completed { id: TaskId(2), result: Some(()) }",
+            "Woken(TaskId(1))",
+            "Running(TaskId(1))",
+            "Completed { id: TaskId(1), result: Some([1]) }",
+        ]
+    );
+}
