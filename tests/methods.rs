@@ -164,3 +164,42 @@ fn impl_trait_in_the_yield_type() {
     let shown: Vec<String> = displayable(2).iter().map(|d| d.to_string()).collect();
     assert_eq!(shown, ["<0>", "<1>"]);
 }
+
+trait Shape {
+    fn sides(&self) -> u32;
+
+    /// A default method that is a generator.
+    #[generator]
+    fn corners(&self) -> impl Generator<Yield = u32, Return = ()> + '_ {
+        for i in 0..self.sides() {
+            r#yield!(i);
+        }
+    }
+
+    fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_;
+}
+
+struct Triangle;
+
+impl Shape for Triangle {
+    fn sides(&self) -> u32 {
+        3
+    }
+
+    #[generator]
+    fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let n = self.sides();
+        for i in 0..n {
+            r#yield!((i, (i + 1) % n));
+        }
+    }
+}
+
+#[test]
+fn generators_in_traits() {
+    assert_eq!(Triangle.corners().iter().collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(
+        Triangle.edges().collect::<Vec<_>>(),
+        [(0, 1), (1, 2), (2, 0)]
+    );
+}

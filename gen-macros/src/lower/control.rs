@@ -62,6 +62,7 @@ impl Lowerer<'_> {
         self.temp_count += 1;
         self.frames.push(Frame {
             label: Some(label.ident.to_string()),
+            lifetime: Some(label.clone()),
             is_loop: false,
             result: None,
             broken: false,
@@ -207,7 +208,7 @@ impl Lowerer<'_> {
         let at = out.len();
         self.push_frame(e.label.as_ref(), true, result);
         let body = self.block_with(|lw, out| lw.stmts(&e.body.stmts, Dest::Discard, out));
-        let broken = self.push_loop(e.label.as_ref(), body, out);
+        let broken = self.push_loop(body, out);
         if let Some(result) = result
             && broken
             && fresh
@@ -232,16 +233,11 @@ impl Lowerer<'_> {
     }
 
     /// Pops the loop's frame and emits it; returns whether a `break` leaves it.
-    pub(super) fn push_loop(
-        &mut self,
-        label: Option<&syn::Label>,
-        body: Block,
-        out: &mut Vec<Stmt>,
-    ) -> bool {
+    pub(super) fn push_loop(&mut self, body: Block, out: &mut Vec<Stmt>) -> bool {
         let frame = self.frames.pop().expect("the loop's frame");
         let stmt = self.stmt(
             StmtKind::Loop {
-                label: label.map(|l| l.name.clone()),
+                label: frame.lifetime.clone(),
                 body,
             },
             !frame.broken,
@@ -265,7 +261,7 @@ impl Lowerer<'_> {
             )),
         };
         let body = self.block_with(|lw, out| lw.lower_if(&as_if, Dest::Discard, out));
-        self.push_loop(e.label.as_ref(), body, out);
+        self.push_loop(body, out);
     }
 
     /// Input: `'l: for pat in iterable { body }`
@@ -295,11 +291,10 @@ impl Lowerer<'_> {
                 Some(place) => {
                     let iterable = &e.expr;
                     (
-                        quote_spanned! {span=> {
-                            #[allow(unused_imports)]
-                            use #krate::__private::{ViaIndex as _, ViaIterable as _};
+                        // The probing traits are imported at the top of the function.
+                        quote_spanned! {span=>
                             (&&#krate::__private::WalkProbe::new(&#place)).walker(#iterable)
-                        }},
+                        },
                         quote_spanned!(span=> #krate::__private::Walk::next_in(&mut #iter_ident, &#place)),
                     )
                 }
@@ -348,7 +343,7 @@ impl Lowerer<'_> {
                 let stmt = lw.stmt(StmtKind::Match { scrutinee, arms }, false);
                 out.push(stmt);
             });
-            lw.push_loop(e.label.as_ref(), body, out);
+            lw.push_loop(body, out);
         });
         let stmt = self.stmt(StmtKind::Block(block), false);
         out.push(stmt);

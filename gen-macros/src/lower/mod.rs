@@ -83,9 +83,12 @@ enum Use {
     Place,
 }
 
-/// An enclosing loop or labeled block that contains a suspension point.
+/// An enclosing loop or labeled block that contains a suspension point. Every loop gets a
+/// label (the user's or a generated one), and jumps to it name it: an unlabeled `break` may
+/// end up inside a labeled block of the lowering, where rustc requires the label.
 struct Frame {
     label: Option<String>,
+    lifetime: Option<syn::Lifetime>,
     is_loop: bool,
     /// The result temporary of a loop or block whose value is used.
     result: Option<BindingId>,
@@ -226,14 +229,22 @@ impl Lowerer<'_> {
         }) else {
             return;
         };
-        let Jump::Break(expr) = jump else {
-            return;
-        };
-        frame.broken = true;
-        let Some(result) = frame.result else {
-            return;
+        let lifetime = frame.lifetime.clone();
+        let expr = match jump {
+            Jump::Continue(expr) => {
+                if let syn::Expr::Continue(c) = expr {
+                    c.label = c.label.take().or(lifetime);
+                }
+                return;
+            }
+            Jump::Break(expr) => expr,
         };
         let syn::Expr::Break(brk) = expr else {
+            return;
+        };
+        brk.label = brk.label.take().or(lifetime);
+        frame.broken = true;
+        let Some(result) = frame.result else {
             return;
         };
         let value = brk.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
@@ -243,13 +254,32 @@ impl Lowerer<'_> {
             syn::parse_quote_spanned! {plain_break.span()=> { #target = #value; #plain_break } };
     }
 
-    fn push_frame(&mut self, label: Option<&syn::Label>, is_loop: bool, result: Option<BindingId>) {
+    /// Enters a loop or labeled block; returns the label jumps to it use.
+    fn push_frame(
+        &mut self,
+        label: Option<&syn::Label>,
+        is_loop: bool,
+        result: Option<BindingId>,
+    ) -> Option<syn::Lifetime> {
+        let lifetime = match label {
+            Some(l) => Some(l.name.clone()),
+            None if is_loop => {
+                self.temp_count += 1;
+                Some(syn::Lifetime::new(
+                    &format!("'__loop{}", self.temp_count),
+                    Span::mixed_site(),
+                ))
+            }
+            None => None,
+        };
         self.frames.push(Frame {
-            label: label.map(|l| l.name.ident.to_string()),
+            label: lifetime.as_ref().map(|l| l.ident.to_string()),
+            lifetime: lifetime.clone(),
             is_loop,
             result,
             broken: false,
         });
+        lifetime
     }
 
     // ----- statements -----
@@ -423,6 +453,8 @@ pub(super) fn plain_diverges(stmt: &syn::Stmt) -> bool {
         syn::Stmt::Expr(expr, _) => match expr {
             syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => true,
             syn::Expr::Macro(m) => diverging_macro(&m.mac),
+            // `{ t = v; break 'l }`, as a `break` with a value becomes.
+            syn::Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(plain_diverges),
             _ => false,
         },
         syn::Stmt::Macro(m) => diverging_macro(&m.mac),

@@ -66,12 +66,9 @@ impl Lowerer<'_> {
             .as_ref()
             .map_or_else(|| quote!(_), |ty| respan(quote!(#ty), span));
         let yield_marker = syn::Ident::new_raw("yield", span);
+        // The probing traits are imported at the top of the function.
         let delegate = quote_spanned! {span=>
-            {
-                #[allow(unused_imports)]
-                use #krate::__private::{ViaGenerator as _, ViaIterator as _, ViaNeither as _};
-                (&&#krate::__private::Operand::<_, #resume_ty>::new(#operand)).yield_from_delegate()
-            }
+            (&&#krate::__private::Operand::<_, #resume_ty>::new(#operand)).yield_from_delegate()
         };
         let start =
             quote_spanned! {span=> #krate::__private::Generator::<#resume_ty>::start(&mut #d) };
@@ -150,7 +147,8 @@ impl Lowerer<'_> {
                 if let Some(value) = &mut b.expr {
                     **value = self.expr_value(value, out);
                 }
-                self.fragment(syn::Expr::Break(b))
+                // Jumps are rewritten once, where the statement holding this is built.
+                syn::Expr::Break(b)
             }
             _ => {
                 let mut expr = expr.clone();
@@ -314,9 +312,10 @@ impl Lowerer<'_> {
             syn::Expr::Path(p) => {
                 p.qself.is_none()
                     && p.path.get_ident().is_none_or(|ident| {
-                        // A local read by value keeps its position: it is only "re-evaluable" when it
-                        // is not a local at all (a constant, a function).
-                        self.resolve(ident).is_none()
+                        // A local read by value keeps its position; constants, functions and
+                        // the lowering's own temporaries (never reassigned) read the same later.
+                        self.resolve(ident)
+                            .is_none_or(|id| self.bindings[id].kind == BindingKind::Temp)
                     })
             }
             syn::Expr::Reference(r) => is_pure_place(&r.expr, self),
