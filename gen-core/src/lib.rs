@@ -35,6 +35,7 @@ pub mod __private;
 mod adapters;
 mod generator;
 mod markers;
+pub mod scheduler;
 
 pub use adapters::{FromIter, Iter, from_iter};
 /// Turns a function whose body uses [`r#yield!`](macro.yield.html) and
