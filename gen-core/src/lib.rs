@@ -28,6 +28,7 @@ extern crate self as gen_core;
 
 #[doc(hidden)]
 pub mod __private;
+pub mod actor;
 mod adapters;
 mod generator;
 mod markers;
