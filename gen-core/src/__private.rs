@@ -4,6 +4,7 @@ use core::cell::Cell;
 use core::convert::Infallible;
 use core::fmt;
 use core::marker::PhantomData;
+use std::collections::VecDeque;
 
 pub use crate::adapters::{FromIter, Iter, from_iter};
 pub use crate::{Generator, GeneratorState};
@@ -347,5 +348,153 @@ impl<R, Y, T> Iterator for Errored<R, Y, T> {
 
     fn next(&mut self) -> Option<Y> {
         unreachable!("a generator that failed to compile")
+    }
+}
+
+/// A `for` loop over a shared borrow of a local (`for x in &v`, `for x in v.iter()`) whose body
+/// suspends: an iterator would borrow a value the generator's state also holds, so when the
+/// collection is indexable the loop keeps a position instead ([`IndexWalk`]) and borrows the
+/// collection only for each step. Other collections keep their iterator ([`IterWalk`]).
+pub struct WalkProbe<'a, C: ?Sized>(&'a C);
+
+impl<'a, C: ?Sized> WalkProbe<'a, C> {
+    /// Probes `collection`.
+    #[inline]
+    pub fn new(collection: &'a C) -> Self {
+        WalkProbe(collection)
+    }
+}
+
+/// Walking an indexable collection by position.
+pub trait ViaIndex {
+    /// Starts the walk; the loop's own iterator is not needed.
+    fn walker<I>(self, iterable: I) -> IndexWalk;
+}
+
+impl<C: ?Sized + Indexed> ViaIndex for &&WalkProbe<'_, C> {
+    #[inline]
+    fn walker<I>(self, _: I) -> IndexWalk {
+        IndexWalk(0)
+    }
+}
+
+/// Walking any other collection with the loop's iterator.
+pub trait ViaIterable {
+    /// Starts the walk.
+    fn walker<I: IntoIterator>(self, iterable: I) -> IterWalk<I::IntoIter>;
+}
+
+impl<C: ?Sized> ViaIterable for &WalkProbe<'_, C> {
+    #[inline]
+    fn walker<I: IntoIterator>(self, iterable: I) -> IterWalk<I::IntoIter> {
+        IterWalk(iterable.into_iter())
+    }
+}
+
+/// A position in an indexable collection.
+#[derive(Clone, Copy, Debug)]
+pub struct IndexWalk(usize);
+
+/// An iterator, for collections that are not indexable.
+#[derive(Clone, Debug)]
+pub struct IterWalk<I>(I);
+
+/// One step of a walk over `C`, borrowing it for the step only.
+pub trait Walk<C: ?Sized> {
+    /// What a step yields.
+    type Item<'c>
+    where
+        C: 'c;
+    /// The next item.
+    fn next_in<'c>(&mut self, collection: &'c C) -> Option<Self::Item<'c>>;
+}
+
+impl<C: ?Sized + Indexed> Walk<C> for IndexWalk {
+    type Item<'c>
+        = &'c C::Elem
+    where
+        C: 'c;
+
+    #[inline]
+    fn next_in<'c>(&mut self, collection: &'c C) -> Option<&'c C::Elem> {
+        let item = collection.at(self.0)?;
+        self.0 += 1;
+        Some(item)
+    }
+}
+
+impl<C: ?Sized, I: Iterator> Walk<C> for IterWalk<I> {
+    type Item<'c>
+        = I::Item
+    where
+        C: 'c;
+
+    #[inline]
+    fn next_in<'c>(&mut self, _: &'c C) -> Option<I::Item> {
+        self.0.next()
+    }
+}
+
+/// Collections a position can walk.
+pub trait Indexed {
+    /// The element type.
+    type Elem;
+    /// The element at `index`, if any.
+    fn at(&self, index: usize) -> Option<&Self::Elem>;
+}
+
+impl<T> Indexed for [T] {
+    type Elem = T;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&T> {
+        self.get(index)
+    }
+}
+
+impl<T, const N: usize> Indexed for [T; N] {
+    type Elem = T;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&T> {
+        self.get(index)
+    }
+}
+
+impl<T> Indexed for Vec<T> {
+    type Elem = T;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&T> {
+        self.get(index)
+    }
+}
+
+impl<T> Indexed for VecDeque<T> {
+    type Elem = T;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&T> {
+        self.get(index)
+    }
+}
+
+impl<C: ?Sized + Indexed> Indexed for &C {
+    type Elem = C::Elem;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&C::Elem> {
+        (**self).at(index)
+    }
+}
+
+impl<C: ?Sized + Indexed> Indexed for &mut C {
+    type Elem = C::Elem;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&C::Elem> {
+        (**self).at(index)
+    }
+}
+
+impl<C: ?Sized + Indexed> Indexed for Box<C> {
+    type Elem = C::Elem;
+    #[inline]
+    fn at(&self, index: usize) -> Option<&C::Elem> {
+        (**self).at(index)
     }
 }

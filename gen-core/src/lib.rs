@@ -34,10 +34,10 @@ mod generator;
 mod markers;
 
 pub use adapters::{FromIter, Iter, from_iter};
+pub use gen_macros::{generator, generators};
 pub use generator::{
     BoxGenerator, BoxSendGenerator, Generator, GeneratorExt, GeneratorState, UnitGeneratorExt,
 };
-pub use gen_macros::{generator, generators};
 
 /// Everything a generator author needs: `use gen_core::prelude::*;`.
 pub mod prelude {

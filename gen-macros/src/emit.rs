@@ -49,7 +49,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use crate::flow::Analysis;
-use crate::ir::{Block, BindingId, Body, Stmt, StmtKind, SuspendId};
+use crate::ir::{BindingId, Block, Body, Stmt, StmtKind, SuspendId};
 use crate::jumps::{self, Jump};
 use crate::signature::{Form, GenSig};
 
@@ -108,10 +108,25 @@ struct Frame {
     label: Option<String>,
     is_loop: bool,
     mode: Mode,
+    /// Whether a `break` to it was emitted in [`Mode::Native`].
+    broken: bool,
 }
 
-/// The code of a continuation, what it mentions, and whether control can reach its end.
-struct Cont {
+impl Frame {
+    fn new(label: Option<&syn::Lifetime>, is_loop: bool, mode: Mode) -> Self {
+        Frame {
+            label: label.map(|l| l.ident.to_string()),
+            is_loop,
+            mode,
+            broken: false,
+        }
+    }
+}
+
+/// Emitted code, the IR bindings it mentions, and whether control never reaches its end.
+/// Both are facts about the code as emitted: a copy of a loop cut after a suspension point may
+/// have lost the `break` the source has, and then it diverges.
+struct Code {
     tokens: TokenStream,
     mentions: BTreeSet<BindingId>,
     diverges: bool,
@@ -138,7 +153,8 @@ impl Emitter<'_> {
         } = &Names::new();
 
         // One generic parameter per stored value: inference fills them in from the closure.
-        let saved_ids: BTreeSet<BindingId> = self.analysis.saved.iter().flatten().copied().collect();
+        let saved_ids: BTreeSet<BindingId> =
+            self.analysis.saved.iter().flatten().copied().collect();
         let param_ids = &self.body.params;
         let generic = |id: BindingId| format_ident!("__T{}", id, span = Span::mixed_site());
         let generics: Vec<syn::Ident> = param_ids
@@ -148,15 +164,21 @@ impl Emitter<'_> {
             .collect();
         let start_fields: Vec<syn::Ident> = param_ids.iter().map(|&id| self.field(id)).collect();
         let start_tys: Vec<syn::Ident> = param_ids.iter().map(|&id| generic(id)).collect();
-        let variants = self.analysis.saved.iter().enumerate().map(|(k, saved)| {
-            let variant = variant(k);
-            let fields = saved.iter().rev().map(|&id| {
-                let field = self.field(id);
-                let ty = generic(id);
-                quote!(#field: #ty)
-            });
-            quote!(#variant { #(#fields,)* })
-        }).collect::<Vec<_>>();
+        let variants = self
+            .analysis
+            .saved
+            .iter()
+            .enumerate()
+            .map(|(k, saved)| {
+                let variant = variant(k);
+                let fields = saved.iter().rev().map(|&id| {
+                    let field = self.field(id);
+                    let ty = generic(id);
+                    quote!(#field: #ty)
+                });
+                quote!(#variant { #(#fields,)* })
+            })
+            .collect::<Vec<_>>();
         let infer = generics.iter().map(|_| quote!(_));
 
         let start_values = self.sig.args.iter().map(|arg| match &arg.pat {
@@ -220,10 +242,6 @@ impl Emitter<'_> {
         }
     }
 
-    fn is_saved(&self, id: BindingId) -> bool {
-        self.analysis.saved.iter().any(|saved| saved.contains(&id))
-    }
-
     /// The enum field holding a binding.
     fn field(&self, id: BindingId) -> syn::Ident {
         let name = self.body.bindings[id].ident.unraw().to_string();
@@ -246,12 +264,21 @@ impl Emitter<'_> {
     fn start_arm(&mut self) -> TokenStream {
         let krate = self.krate;
         let Names { state_ty, arg, .. } = &Names::new();
-        let fields = self.body.params.iter().map(|&id| {
-            let field = self.field(id);
-            let ident = &self.body.bindings[id].ident;
-            quote!(#field: #ident)
-        }).collect::<Vec<_>>();
-        let (code, diverges) = self.full_block(&self.body.root);
+        let fields = self
+            .body
+            .params
+            .iter()
+            .map(|&id| {
+                let field = self.field(id);
+                let ident = &self.body.bindings[id].ident;
+                quote!(#field: #ident)
+            })
+            .collect::<Vec<_>>();
+        let Code {
+            tokens: code,
+            diverges,
+            ..
+        } = self.full_block(&self.body.root);
         let end = (!diverges).then(|| self.completion());
         quote! {
             #state_ty::Start { #(#fields,)* } => {
@@ -266,11 +293,14 @@ impl Emitter<'_> {
         let state_ty = &Names::new().state_ty;
         let variant = variant(k);
         let saved = &self.analysis.saved[k];
-        let fields = saved.iter().map(|&id| {
-            let field = self.field(id);
-            let stored = self.stored(id);
-            quote!(#field: #stored)
-        }).collect::<Vec<_>>();
+        let fields = saved
+            .iter()
+            .map(|&id| {
+                let field = self.field(id);
+                let stored = self.stored(id);
+                quote!(#field: #stored)
+            })
+            .collect::<Vec<_>>();
         let path = find_path(&self.body.root, k).expect("every suspension point is in the body");
         let cont = self.cont(k, &self.body.root, &path);
         // Stored arguments (the receiver) live outside the body's scope.
@@ -326,7 +356,7 @@ impl Emitter<'_> {
 
     // ----- continuation of a suspension point -----
 
-    fn cont(&mut self, k: SuspendId, block: &Block, path: &[(usize, usize)]) -> Cont {
+    fn cont(&mut self, k: SuspendId, block: &Block, path: &[(usize, usize)]) -> Code {
         let (index, child) = path[0];
         let stmt = &block.stmts[index];
         let inner = match &stmt.kind {
@@ -340,7 +370,7 @@ impl Emitter<'_> {
                     }
                     None => quote!(#krate::__private::resume_arg(#arg);),
                 };
-                Cont {
+                Code {
                     tokens,
                     mentions: BTreeSet::new(),
                     diverges: false,
@@ -356,46 +386,36 @@ impl Emitter<'_> {
             }
             StmtKind::Match { arms, .. } => braced(self.cont(k, &arms[child].body, &path[1..])),
             StmtKind::Block(inner) => braced(self.cont(k, inner, &path[1..])),
-            StmtKind::Labeled {
-                label,
-                body,
-                broken,
-            } => {
-                self.frames.push(Frame {
-                    label: Some(label.ident.to_string()),
-                    is_loop: false,
-                    mode: Mode::Native,
-                });
+            StmtKind::Labeled { label, body, .. } => {
+                self.frames
+                    .push(Frame::new(Some(label), false, Mode::Native));
                 let inner = self.cont(k, body, &path[1..]);
-                self.frames.pop();
+                let frame = self.frames.pop().expect("pushed above");
                 let tokens = inner.tokens;
-                Cont {
-                    tokens: quote!(#label: { #tokens }),
+                Code {
+                    tokens: quote!(#[allow(unused_labels)] #label: { #tokens }),
                     mentions: inner.mentions,
-                    diverges: inner.diverges && !broken,
+                    diverges: inner.diverges && !frame.broken,
                 }
             }
-            StmtKind::Loop {
-                label,
-                body,
-                broken,
-            } => self.cont_loop(k, stmt, label.as_ref(), body, *broken, &path[1..]),
+            StmtKind::Loop { label, body, .. } => {
+                self.cont_loop(k, stmt, label.as_ref(), body, &path[1..])
+            }
             StmtKind::Plain { .. } => unreachable!("a path never ends in a plain statement"),
         };
 
         // The statements after the path in this block, as written.
-        let rest = &block.stmts[index + 1..];
-        let (rest_tokens, rest_diverges) = if inner.diverges {
-            (TokenStream::new(), true)
+        let rest = if inner.diverges {
+            Code {
+                tokens: TokenStream::new(),
+                mentions: BTreeSet::new(),
+                diverges: true,
+            }
         } else {
-            self.full_stmts(rest)
+            self.full_stmts(&block.stmts[index + 1..])
         };
         let mut mentions = inner.mentions;
-        if !inner.diverges {
-            for stmt in rest {
-                mentions.extend(&self.analysis.mentions[stmt.id]);
-            }
-        }
+        mentions.extend(rest.mentions);
         // The bindings this block declared before the path, restored in its scope.
         let declared: Vec<BindingId> = block
             .entry_bindings
@@ -405,10 +425,11 @@ impl Emitter<'_> {
             .collect();
         let restore = self.restore(k, &declared, &mentions);
         let inner_tokens = inner.tokens;
-        Cont {
+        let rest_tokens = rest.tokens;
+        Code {
             tokens: quote!(#restore #inner_tokens #rest_tokens),
             mentions,
-            diverges: rest_diverges,
+            diverges: rest.diverges,
         }
     }
 
@@ -426,21 +447,17 @@ impl Emitter<'_> {
         stmt: &Stmt,
         label: Option<&syn::Lifetime>,
         body: &Block,
-        broken: bool,
         path: &[(usize, usize)],
-    ) -> Cont {
+    ) -> Code {
         let exit = self.label("exit");
         let iter = self.label("iter");
-        self.frames.push(Frame {
-            label: label.map(|l| l.ident.to_string()),
-            is_loop: true,
-            mode: Mode::Unrolled {
-                exit: exit.clone(),
-                iter: iter.clone(),
-                exit_used: false,
-                iter_used: false,
-            },
-        });
+        let unrolled = Mode::Unrolled {
+            exit: exit.clone(),
+            iter: iter.clone(),
+            exit_used: false,
+            iter_used: false,
+        };
+        self.frames.push(Frame::new(label, true, unrolled));
         let tail = self.cont(k, body, path);
         let frame = self.frames.last_mut().expect("pushed above");
         let Mode::Unrolled {
@@ -451,9 +468,10 @@ impl Emitter<'_> {
         else {
             unreachable!()
         };
+        // The loop runs again unless the rest of the iteration never ends.
         let again = !tail.diverges || iter_used;
         let native = again.then(|| self.full_block(body));
-        self.frames.pop();
+        let broken = self.frames.pop().expect("pushed above").broken;
 
         let mut mentions = tail.mentions;
         let tail_tokens = tail.tokens;
@@ -462,15 +480,17 @@ impl Emitter<'_> {
         } else {
             quote!({ #tail_tokens })
         };
-        if let Some((native, _)) = native {
+        if let Some(native) = native {
             mentions.extend(&self.analysis.mentions[stmt.id]);
+            mentions.extend(native.mentions);
             let label = label.map(|l| quote!(#l:));
-            tokens.extend(quote!(#label loop { #native }));
+            let native = native.tokens;
+            tokens.extend(quote!(#[allow(unused_labels)] #label loop { #native }));
         }
         if exit_used {
             tokens = quote!(#exit: { #tokens });
         }
-        Cont {
+        Code {
             tokens,
             mentions,
             diverges: !exit_used && !(again && broken),
@@ -488,46 +508,86 @@ impl Emitter<'_> {
     // ----- statements as written -----
 
     /// A block's statements, stopping after one that diverges.
-    fn full_block(&mut self, block: &Block) -> (TokenStream, bool) {
+    fn full_block(&mut self, block: &Block) -> Code {
         self.full_stmts(&block.stmts)
     }
 
-    fn full_stmts(&mut self, stmts: &[Stmt]) -> (TokenStream, bool) {
-        let mut tokens = TokenStream::new();
+    /// Statements as written, stopping after one that diverges. A `let x;` whose binding
+    /// nothing emitted after it mentions is left out: its type could not be inferred.
+    fn full_stmts(&mut self, stmts: &[Stmt]) -> Code {
+        let mut emitted: Vec<(Option<&[BindingId]>, Code)> = Vec::new();
         for stmt in stmts {
-            tokens.extend(self.full_stmt(stmt));
-            if stmt.diverges {
-                return (tokens, true);
+            let code = self.full_stmt(stmt);
+            let diverges = code.diverges;
+            emitted.push((uninit_declares(stmt), code));
+            if diverges {
+                break;
             }
         }
-        (tokens, false)
+        let mut later = BTreeSet::new();
+        let mut kept = Vec::new();
+        for (declares, code) in emitted.into_iter().rev() {
+            if let Some(declares) = declares
+                && !declares.iter().any(|id| later.contains(id))
+            {
+                continue;
+            }
+            later.extend(code.mentions.iter().copied());
+            kept.push(code);
+        }
+        kept.reverse();
+        let diverges = kept.last().is_some_and(|c| c.diverges);
+        Code {
+            tokens: kept.iter().map(|c| c.tokens.clone()).collect(),
+            mentions: later,
+            diverges,
+        }
     }
 
-    fn full_stmt(&mut self, stmt: &Stmt) -> TokenStream {
-        match &stmt.kind {
-            StmtKind::Plain { stmt, declares } => {
-                let mut stmt = stmt.clone();
-                self.retarget(&mut |f| jumps::escaping_in_stmt(&mut stmt, f));
-                // A saved `mut` binding may be mutated only in another arm's copy of the code.
-                if let syn::Stmt::Local(local) = &mut stmt
-                    && declares.iter().any(|&id| self.body.bindings[id].mutable && self.is_saved(id))
+    fn full_stmt(&mut self, stmt: &Stmt) -> Code {
+        let own = self.analysis.mentions[stmt.id].clone();
+        let (tokens, mentions, diverges) = match &stmt.kind {
+            StmtKind::Plain {
+                stmt: plain,
+                declares,
+            } => {
+                let mut plain = plain.clone();
+                self.retarget(&mut |f| jumps::escaping_in_stmt(&mut plain, f));
+                // A `mut` binding whose scope spans a suspension point may be mutated only in
+                // another arm's copy of the code.
+                if let syn::Stmt::Local(local) = &mut plain
+                    && declares.iter().any(|&id| {
+                        self.body.bindings[id].mutable && self.analysis.crossing.contains(&id)
+                    })
                 {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
                 }
-                quote!(#stmt)
+                (quote!(#plain), own, stmt.diverges)
             }
-            StmtKind::Yield { id, value, .. } => self.suspend(*id, value),
+            StmtKind::Yield { id, value, .. } => {
+                let mut mentions = own;
+                mentions.extend(self.analysis.saved[*id].iter().copied());
+                (self.suspend(*id, value), mentions, true)
+            }
             StmtKind::If { cond, then, els } => {
                 let cond = self.fragment(cond);
-                let (then, _) = self.full_block(then);
-                let els = els.as_ref().map(|els| {
-                    let (els, _) = self.full_block(els);
-                    quote!(else { #els })
+                let then = self.full_block(then);
+                let els = els.as_ref().map(|els| self.full_block(els));
+                let mut mentions = own;
+                mentions.extend(then.mentions);
+                let diverges = then.diverges && els.as_ref().is_some_and(|e| e.diverges);
+                let then = then.tokens;
+                let els = els.map(|els| {
+                    mentions.extend(els.mentions);
+                    let tokens = els.tokens;
+                    quote!(else { #tokens })
                 });
-                quote!(if #cond { #then } #els)
+                (quote!(if #cond { #then } #els), mentions, diverges)
             }
             StmtKind::Match { scrutinee, arms } => {
                 let scrutinee = self.fragment(scrutinee);
+                let mut mentions = own;
+                let mut diverges = !arms.is_empty();
                 let arms: Vec<TokenStream> = arms
                     .iter()
                     .map(|arm| {
@@ -537,37 +597,53 @@ impl Emitter<'_> {
                             let g = self.fragment(g);
                             quote!(if #g)
                         });
-                        let (body, _) = self.full_block(&arm.body);
+                        let body = self.full_block(&arm.body);
+                        mentions.extend(body.mentions);
+                        diverges &= body.diverges;
+                        let body = body.tokens;
                         quote!(#(#attrs)* #pat #guard => { #body })
                     })
                     .collect();
-                quote!(match #scrutinee { #(#arms)* })
+                (quote!(match #scrutinee { #(#arms)* }), mentions, diverges)
             }
             StmtKind::Loop { label, body, .. } => {
-                self.frames.push(Frame {
-                    label: label.as_ref().map(|l| l.ident.to_string()),
-                    is_loop: true,
-                    mode: Mode::Native,
-                });
-                let (body, _) = self.full_block(body);
-                self.frames.pop();
-                let label = label.as_ref().map(|l| quote!(#l:));
-                quote!(#label loop { #body })
+                self.frames
+                    .push(Frame::new(label.as_ref(), true, Mode::Native));
+                let body = self.full_block(body);
+                let broken = self.frames.pop().expect("pushed above").broken;
+                let mut mentions = own;
+                mentions.extend(body.mentions);
+                let label = label.as_ref().map(|l| quote!(#[allow(unused_labels)] #l:));
+                let body = body.tokens;
+                (quote!(#label loop { #body }), mentions, !broken)
             }
             StmtKind::Labeled { label, body, .. } => {
-                self.frames.push(Frame {
-                    label: Some(label.ident.to_string()),
-                    is_loop: false,
-                    mode: Mode::Native,
-                });
-                let (body, _) = self.full_block(body);
-                self.frames.pop();
-                quote!(#label: { #body })
+                self.frames
+                    .push(Frame::new(Some(label), false, Mode::Native));
+                let body = self.full_block(body);
+                let broken = self.frames.pop().expect("pushed above").broken;
+                let mut mentions = own;
+                mentions.extend(body.mentions);
+                let diverges = body.diverges && !broken;
+                let body = body.tokens;
+                (
+                    quote!(#[allow(unused_labels)] #label: { #body }),
+                    mentions,
+                    diverges,
+                )
             }
             StmtKind::Block(block) => {
-                let (body, _) = self.full_block(block);
-                quote!({ #body })
+                let body = self.full_block(block);
+                let mut mentions = own;
+                mentions.extend(body.mentions);
+                let tokens = body.tokens;
+                (quote!({ #tokens }), mentions, body.diverges)
             }
+        };
+        Code {
+            tokens,
+            mentions,
+            diverges,
         }
     }
 
@@ -596,6 +672,9 @@ impl Emitter<'_> {
                 iter_used,
             } = &mut frame.mode
             else {
+                if matches!(jump, Jump::Break(_)) {
+                    frame.broken = true;
+                }
                 return;
             };
             match jump {
@@ -648,9 +727,9 @@ impl Emitter<'_> {
     }
 }
 
-fn braced(cont: Cont) -> Cont {
+fn braced(cont: Code) -> Code {
     let tokens = cont.tokens;
-    Cont {
+    Code {
         tokens: quote!({ #tokens }),
         ..cont
     }
@@ -658,6 +737,17 @@ fn braced(cont: Cont) -> Cont {
 
 fn variant(k: SuspendId) -> syn::Ident {
     format_ident!("S{}", k)
+}
+
+/// The bindings of a `let` without initializer (`let x;`).
+fn uninit_declares(stmt: &Stmt) -> Option<&[BindingId]> {
+    match &stmt.kind {
+        StmtKind::Plain {
+            stmt: syn::Stmt::Local(local),
+            declares,
+        } if local.init.is_none() => Some(declares),
+        _ => None,
+    }
 }
 
 /// The bindings a statement declares in its block.

@@ -82,19 +82,17 @@ pub fn bang(input: TokenStream) -> TokenStream {
                 let mut expanded = Vec::new();
                 for impl_item in std::mem::take(&mut imp.items) {
                     match impl_item {
-                        syn::ImplItem::Fn(mut f) => {
-                            match take_generator_attr(&mut f.attrs) {
-                                Some(Ok(args)) => {
-                                    let tokens = expand(f.into(), &args, Spelling::Bang);
-                                    expanded.push(syn::ImplItem::Verbatim(tokens));
-                                }
-                                Some(Err(e)) => {
-                                    let error = e.to_compile_error();
-                                    expanded.push(syn::ImplItem::Verbatim(quote!(#error #f)));
-                                }
-                                None => expanded.push(syn::ImplItem::Fn(f)),
+                        syn::ImplItem::Fn(mut f) => match take_generator_attr(&mut f.attrs) {
+                            Some(Ok(args)) => {
+                                let tokens = expand(f.into(), &args, Spelling::Bang);
+                                expanded.push(syn::ImplItem::Verbatim(tokens));
                             }
-                        }
+                            Some(Err(e)) => {
+                                let error = e.to_compile_error();
+                                expanded.push(syn::ImplItem::Verbatim(quote!(#error #f)));
+                            }
+                            None => expanded.push(syn::ImplItem::Fn(f)),
+                        },
                         other => expanded.push(other),
                     }
                 }
@@ -147,7 +145,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
 
     let body = match &gensig {
         Some(gensig) if errors.is_empty() => {
-            let ir = lower::lower(&block, gensig, krate, &mut errors);
+            let ir = lower::lower(&block, gensig, krate);
             let analysis = flow::analyze(&ir, &mut errors);
             errors
                 .is_empty()

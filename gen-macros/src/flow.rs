@@ -16,14 +16,17 @@
 use std::collections::BTreeSet;
 
 use crate::errors::Errors;
-use crate::ir::{Block, BindingId, Body, Stmt, StmtId, StmtKind, SuspendId};
+use crate::ir::{BindingId, Block, Body, Stmt, StmtId, StmtKind, SuspendId};
 use crate::names;
 
 /// The result of the analysis.
 pub struct Analysis {
     /// Per suspension point, the bindings it saves, in declaration order.
     pub saved: Vec<Vec<BindingId>>,
-    /// Per statement, the IR bindings it mentions.
+    /// Bindings in scope at some suspension point: their code is split between arms.
+    pub crossing: BTreeSet<BindingId>,
+    /// Per statement, the IR bindings it mentions itself (in its condition, scrutinee, guard,
+    /// value or plain code), not counting the statements nested in it.
     pub mentions: Vec<BTreeSet<BindingId>>,
 }
 
@@ -41,6 +44,11 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
     let width = b.next_id;
     let graph = b.graph;
     let facts = Facts::solve(&graph, entry, width);
+    if std::env::var_os("GEN_DEBUG_FLOW").is_some() {
+        for (i, node) in graph.nodes.iter().enumerate() {
+            eprintln!("node {i}: {:?} -> {:?}", node.events, node.succ);
+        }
+    }
 
     let mut saved = vec![Vec::new(); body.suspends.len()];
     for point in &b.suspensions {
@@ -79,8 +87,14 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
         keep.sort_unstable();
         saved[point.suspend] = keep;
     }
+    let crossing = b
+        .suspensions
+        .iter()
+        .flat_map(|p| p.in_scope.iter().copied())
+        .collect();
     Analysis {
         saved,
+        crossing,
         mentions: b.mentions,
     }
 }
@@ -173,6 +187,18 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Ends the current node with a conditional branch to `otherwise`; what follows runs in a
+    /// new node (a node's events all happen before its edges are taken).
+    fn branch(&mut self, otherwise: usize) {
+        if self.flat > 0 {
+            return;
+        }
+        self.edge(self.cur, otherwise);
+        let next = self.new_node();
+        self.edge(self.cur, next);
+        self.cur = next;
+    }
+
     /// Ends the current node with a jump to `to`; what follows is unreachable.
     fn jump(&mut self, to: usize) {
         if self.flat > 0 {
@@ -188,10 +214,10 @@ impl<'a> Builder<'a> {
             ev => ev,
         };
         let (Ev::Use(id) | Ev::Def(id)) = ev;
-        if id < self.body.bindings.len() {
-            for &stmt in &self.stmt_stack {
-                self.mentions[stmt].insert(id);
-            }
+        if id < self.body.bindings.len()
+            && let Some(&stmt) = self.stmt_stack.last()
+        {
+            self.mentions[stmt].insert(id);
         }
         self.graph.nodes[self.cur].events.push(ev);
     }
@@ -244,7 +270,10 @@ impl<'a> Builder<'a> {
     fn declare_ids(&mut self, ids: &[BindingId]) {
         for &id in ids {
             let name = self.body.bindings[id].ident.to_string();
-            self.scopes.last_mut().expect("a scope is open").push((name, id));
+            self.scopes
+                .last_mut()
+                .expect("a scope is open")
+                .push((name, id));
             self.event(Ev::Def(id));
         }
     }
@@ -313,6 +342,7 @@ impl<'a> Builder<'a> {
                         b.declare_ids(&arm.body.entry_bindings);
                         if let Some(guard) = &arm.guard {
                             b.expr(guard);
+                            b.branch(test);
                         }
                         for stmt in &arm.body.stmts {
                             b.ir_stmt(stmt);
@@ -323,7 +353,9 @@ impl<'a> Builder<'a> {
                 self.cur = join;
             }
             StmtKind::Loop { label, body, .. } => {
-                self.loop_(label.as_ref().map(|l| l.ident.to_string()), |b| b.ir_block(body));
+                self.loop_(label.as_ref().map(|l| l.ident.to_string()), |b| {
+                    b.ir_block(body)
+                });
             }
             StmtKind::Labeled { label, body, .. } => {
                 let exit = self.new_node();
@@ -375,7 +407,7 @@ impl<'a> Builder<'a> {
             }
             syn::Expr::Let(l) => {
                 self.expr(&l.expr);
-                self.edge(self.cur, otherwise);
+                self.branch(otherwise);
                 let count = names::pat_bindings(&l.pat).len();
                 let given: Vec<BindingId> = ids.take(count).collect();
                 let given = (given.len() == count).then_some(given);
@@ -383,7 +415,7 @@ impl<'a> Builder<'a> {
             }
             other => {
                 self.expr(other);
-                self.edge(self.cur, otherwise);
+                self.branch(otherwise);
             }
         }
     }
@@ -531,6 +563,7 @@ impl<'a> Builder<'a> {
                         b.bind_pattern(&arm.pat, None);
                         if let Some((_, guard)) = &arm.guard {
                             b.expr(guard);
+                            b.branch(test);
                         }
                         b.expr(&arm.body);
                     });
@@ -557,7 +590,7 @@ impl<'a> Builder<'a> {
                 let label = f.label.as_ref().map(|l| l.name.ident.to_string());
                 self.loop_(label, |b| {
                     let exit = b.targets.last().map(|t| t.brk).expect("the loop's target");
-                    b.edge(b.cur, exit);
+                    b.branch(exit);
                     b.scoped(|b| {
                         b.bind_pattern(&f.pat, None);
                         b.block(&f.body);
@@ -612,7 +645,7 @@ impl<'a> Builder<'a> {
             }
             syn::Expr::Try(t) => {
                 self.expr(&t.expr);
-                self.edge(self.cur, self.exit);
+                self.branch(self.exit);
             }
             syn::Expr::Let(l) => {
                 self.expr(&l.expr);

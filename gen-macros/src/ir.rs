@@ -134,8 +134,6 @@ pub enum StmtKind {
         label: Option<syn::Lifetime>,
         /// The body.
         body: Block,
-        /// Whether a `break` leaves it.
-        broken: bool,
     },
     /// `'label: { body }`.
     Labeled {
@@ -143,8 +141,6 @@ pub enum StmtKind {
         label: syn::Lifetime,
         /// The body.
         body: Block,
-        /// Whether a `break` leaves it.
-        broken: bool,
     },
     /// `{ body }`.
     Block(Block),
@@ -174,5 +170,4 @@ impl Stmt {
             | StmtKind::Block(body) => vec![body],
         }
     }
-
 }

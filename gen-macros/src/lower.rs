@@ -12,7 +12,6 @@ use proc_macro2::Span;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::errors::Errors;
 use crate::ir::{Arm, Binding, BindingId, BindingKind, Block, Body, Stmt, StmtKind, Suspend};
 use crate::jumps::{self, Jump};
 use crate::names::{self, Marker};
@@ -20,7 +19,7 @@ use crate::prepass::{contains_marker, stmt_contains_marker};
 use crate::signature::GenSig;
 
 /// Lowers `block`, the body of a generator with signature `sig`.
-pub fn lower(block: &syn::Block, sig: &GenSig, krate: &syn::Path, errors: &mut Errors) -> Body {
+pub fn lower(block: &syn::Block, sig: &GenSig, krate: &syn::Path) -> Body {
     let mut lw = Lowerer {
         krate,
         resume_ty: GenSig::nameable(&sig.resume_ty).then(|| sig.resume_ty.clone()),
@@ -30,7 +29,6 @@ pub fn lower(block: &syn::Block, sig: &GenSig, krate: &syn::Path, errors: &mut E
         suspends: Vec::new(),
         stmt_count: 0,
         temp_count: 0,
-        errors,
     };
     let params = sig
         .args
@@ -98,7 +96,6 @@ struct Lowerer<'a> {
     suspends: Vec<Suspend>,
     stmt_count: usize,
     temp_count: usize,
-    errors: &'a mut Errors,
 }
 
 impl Lowerer<'_> {
@@ -195,13 +192,7 @@ impl Lowerer<'_> {
     /// become assignments to the loop's result temporary.
     fn plain(&mut self, mut stmt: syn::Stmt, declares: Vec<BindingId>) -> Stmt {
         jumps::escaping_in_stmt(&mut stmt, &mut |jump| self.note_jump(jump));
-        let diverges = matches!(
-            &stmt,
-            syn::Stmt::Expr(
-                syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_),
-                _
-            )
-        );
+        let diverges = plain_diverges(&stmt);
         self.stmt(StmtKind::Plain { stmt, declares }, diverges)
     }
 
@@ -236,13 +227,11 @@ impl Lowerer<'_> {
         let syn::Expr::Break(brk) = expr else {
             return;
         };
-        let value = brk
-            .expr
-            .take()
-            .map_or_else(|| quote!(()), |v| quote!(#v));
+        let value = brk.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
         let target = &self.bindings[result].ident;
         let plain_break = &*brk;
-        *expr = syn::parse_quote_spanned! {plain_break.span()=> { #target = #value; #plain_break } };
+        *expr =
+            syn::parse_quote_spanned! {plain_break.span()=> { #target = #value; #plain_break } };
     }
 
     fn push_frame(&mut self, label: Option<&syn::Label>, is_loop: bool, result: Option<BindingId>) {
@@ -281,7 +270,9 @@ impl Lowerer<'_> {
             syn::Stmt::Expr(expr, _) if stmt_contains_marker(stmt) => {
                 self.expr_into(expr, Dest::Discard, out);
             }
-            syn::Stmt::Macro(m) if names::marker_of(&m.mac.path).is_some() => {
+            syn::Stmt::Macro(m)
+                if names::marker_of(&m.mac.path).is_some() || stmt_contains_marker(stmt) =>
+            {
                 let expr = syn::Expr::Macro(syn::ExprMacro {
                     attrs: m.attrs.clone(),
                     mac: m.mac.clone(),
@@ -296,20 +287,19 @@ impl Lowerer<'_> {
     }
 
     fn lower_let(&mut self, local: &syn::Local, out: &mut Vec<Stmt>) {
+        if let Some(init) = &local.init
+            && let Some((_, diverge)) = &init.diverge
+            && contains_marker(diverge)
+        {
+            let desugared = let_else_as_match(local, init, diverge);
+            self.lower_let(&desugared, out);
+            return;
+        }
         let mut local = local.clone();
-        if let Some(init) = &mut local.init {
-            if let Some((_, diverge)) = &init.diverge
-                && contains_marker(diverge)
-            {
-                self.errors.push(
-                    diverge.span(),
-                    "a suspension point cannot be in the `else` block of `let .. else`: write \
-                     `let v = match value { pattern => v, _ => { .. } };` instead",
-                );
-            }
-            if contains_marker(&init.expr) {
-                *init.expr = self.expr_value(&init.expr, out);
-            }
+        if let Some(init) = &mut local.init
+            && contains_marker(&init.expr)
+        {
+            *init.expr = self.expr_value(&init.expr, out);
         }
         let mut stmt = syn::Stmt::Local(local);
         jumps::escaping_in_stmt(&mut stmt, &mut |jump| self.note_jump(jump));
@@ -317,13 +307,7 @@ impl Lowerer<'_> {
             unreachable!()
         };
         let declares = self.declare_pat(&local.pat);
-        let lowered = self.stmt(
-            StmtKind::Plain {
-                stmt,
-                declares,
-            },
-            false,
-        );
+        let lowered = self.stmt(StmtKind::Plain { stmt, declares }, false);
         out.push(lowered);
     }
 
@@ -435,9 +419,12 @@ impl Lowerer<'_> {
             None => {
                 let cond = self.fragment((*e.cond).clone());
                 let pats = let_patterns(&conds);
-                let then = self
-                    .block_binding(&pats, |lw, out| lw.stmts(&e.then_branch.stmts, dest, out));
-                let els = e.else_branch.as_ref().map(|(_, els)| self.else_block(els, dest));
+                let then =
+                    self.block_binding(&pats, |lw, out| lw.stmts(&e.then_branch.stmts, dest, out));
+                let els = e
+                    .else_branch
+                    .as_ref()
+                    .map(|(_, els)| self.else_block(els, dest));
                 self.push_if(cond, then, els, out);
             }
             Some(0) if conds[1..].iter().all(|c| !contains_marker(c)) => {
@@ -491,14 +478,7 @@ impl Lowerer<'_> {
         });
         let frame = self.frames.pop().expect("pushed above");
         let diverges = block_diverges(&body) && !frame.broken;
-        let stmt = self.stmt(
-            StmtKind::Labeled {
-                label,
-                body,
-                broken: frame.broken,
-            },
-            diverges,
-        );
+        let stmt = self.stmt(StmtKind::Labeled { label, body }, diverges);
         out.push(stmt);
     }
 
@@ -580,7 +560,10 @@ impl Lowerer<'_> {
             .arms
             .iter()
             .map(|arm| {
-                let guard = arm.guard.as_ref().map(|(_, g)| self.fragment((**g).clone()));
+                let guard = arm
+                    .guard
+                    .as_ref()
+                    .map(|(_, g)| self.fragment((**g).clone()));
                 let body = self.block_binding(&[&arm.pat], |lw, out| match &*arm.body {
                     syn::Expr::Block(b) if b.label.is_none() => lw.stmts(&b.block.stmts, dest, out),
                     other => lw.expr_into(other, dest, out),
@@ -599,10 +582,11 @@ impl Lowerer<'_> {
     }
 
     fn lower_loop(&mut self, e: &syn::ExprLoop, dest: Dest, out: &mut Vec<Stmt>) {
-        // The result temporary is declared only if some `break` gives the loop a value.
-        let result = match dest {
-            Dest::Discard => None,
-            _ => Some(self.temp("t")),
+        // A new result temporary is declared only if some `break` gives the loop a value.
+        let (result, fresh) = match dest {
+            Dest::Discard => (None, false),
+            Dest::Assign(t) => (Some(t), false),
+            Dest::Return => (Some(self.temp("t")), true),
         };
         let at = out.len();
         self.push_frame(e.label.as_ref(), true, result);
@@ -610,6 +594,7 @@ impl Lowerer<'_> {
         let broken = self.push_loop(e.label.as_ref(), body, out);
         if let Some(result) = result
             && broken
+            && fresh
         {
             let declare = self.declare_result(result);
             out.insert(at, declare);
@@ -637,7 +622,6 @@ impl Lowerer<'_> {
             StmtKind::Loop {
                 label: label.map(|l| l.name.clone()),
                 body,
-                broken: frame.broken,
             },
             !frame.broken,
         );
@@ -680,11 +664,32 @@ impl Lowerer<'_> {
         let krate = self.krate;
         let span = e.for_token.span;
         let block = self.block_with(|lw, out| {
-            let iterable = lw.expr_value(&e.expr, out);
             let iter = lw.temp("iter");
             lw.bindings[iter].mutable = true;
             let iter_ident = lw.bindings[iter].ident.clone();
-            let init = quote_spanned!(span=> #krate::__private::IntoIterator::into_iter(#iterable));
+            // `for x in &v` / `v.iter()` over a local: walk it by position when it can be
+            // indexed, so the saved state holds no borrow of `v`.
+            let walked = lw.shared_walk_place(&e.expr);
+            let (init, next) = match walked {
+                Some(place) => {
+                    let iterable = &e.expr;
+                    (
+                        quote_spanned! {span=> {
+                            #[allow(unused_imports)]
+                            use #krate::__private::{ViaIndex as _, ViaIterable as _};
+                            (&&#krate::__private::WalkProbe::new(&#place)).walker(#iterable)
+                        }},
+                        quote_spanned!(span=> #krate::__private::Walk::next_in(&mut #iter_ident, &#place)),
+                    )
+                }
+                None => {
+                    let iterable = lw.expr_value(&e.expr, out);
+                    (
+                        quote_spanned!(span=> #krate::__private::IntoIterator::into_iter(#iterable)),
+                        quote_spanned!(span=> #krate::__private::Iterator::next(&mut #iter_ident)),
+                    )
+                }
+            };
             let stmt = lw.stmt(
                 StmtKind::Plain {
                     stmt: syn::parse_quote_spanned!(span=> let mut #iter_ident = #init;),
@@ -695,9 +700,7 @@ impl Lowerer<'_> {
             out.push(stmt);
             lw.push_frame(e.label.as_ref(), true, None);
             let body = lw.block_with(|lw, out| {
-                let scrutinee: syn::Expr = syn::parse_quote_spanned!(span=>
-                    #krate::__private::Iterator::next(&mut #iter_ident)
-                );
+                let scrutinee: syn::Expr = syn::parse_quote!(#next);
                 let pat = &e.pat;
                 let some_pat: syn::Pat = syn::parse_quote_spanned!(span=> #krate::__private::Some(#pat));
                 let none_pat: syn::Pat = syn::parse_quote_spanned!(span=> #krate::__private::None);
@@ -730,6 +733,25 @@ impl Lowerer<'_> {
         out.push(stmt);
     }
 
+    /// The local a `for` loop iterates by shared borrow: `&v` or `v.iter()`.
+    fn shared_walk_place(&self, iterable: &syn::Expr) -> Option<syn::Expr> {
+        let place = match iterable {
+            syn::Expr::Reference(r) if r.mutability.is_none() => &*r.expr,
+            syn::Expr::MethodCall(m)
+                if m.method == "iter" && m.args.is_empty() && m.turbofish.is_none() =>
+            {
+                &*m.receiver
+            }
+            _ => return None,
+        };
+        let syn::Expr::Path(path) = place else {
+            return None;
+        };
+        let ident = path.path.get_ident()?;
+        self.resolve(ident)?;
+        Some(place.clone())
+    }
+
     fn lower_block_expr(&mut self, e: &syn::ExprBlock, dest: Dest, out: &mut Vec<Stmt>) {
         match &e.label {
             None => {
@@ -739,9 +761,10 @@ impl Lowerer<'_> {
                 out.push(stmt);
             }
             Some(label) => {
-                let result = match dest {
-                    Dest::Discard => None,
-                    _ => Some(self.result_temp(out)),
+                let (result, fresh) = match dest {
+                    Dest::Discard => (None, false),
+                    Dest::Assign(t) => (Some(t), false),
+                    Dest::Return => (Some(self.result_temp(out)), true),
                 };
                 self.push_frame(Some(label), false, result);
                 let inner = match result {
@@ -755,12 +778,13 @@ impl Lowerer<'_> {
                     StmtKind::Labeled {
                         label: label.name.clone(),
                         body,
-                        broken: frame.broken,
                     },
                     diverges,
                 );
                 out.push(stmt);
-                if let Some(result) = result {
+                if let Some(result) = result
+                    && fresh
+                {
                     let value = self.path(result);
                     self.deliver(value, dest, out);
                 }
@@ -872,7 +896,7 @@ impl Lowerer<'_> {
                     let desugared = self.yield_from(&m.mac);
                     self.expr_value(&desugared, out)
                 }
-                None => expr.clone(),
+                None => self.macro_args(m, out),
             },
             syn::Expr::If(_)
             | syn::Expr::Match(_)
@@ -921,28 +945,71 @@ impl Lowerer<'_> {
     /// Lowers the operands of a compound expression in evaluation order, in place. Operands
     /// after the last suspension point are left alone: they run after it anyway.
     fn sequence(&mut self, expr: &mut syn::Expr, out: &mut Vec<Stmt>) {
-        let mut operands = operands(expr);
+        let operands = operands(expr);
+        self.sequence_operands(operands, out);
+    }
+
+    /// [`Lowerer::sequence`] for the elements of a tuple standing for macro arguments.
+    fn sequence_as(&mut self, tuple: &mut syn::Expr, use_: Use, out: &mut Vec<Stmt>) {
+        let syn::Expr::Tuple(t) = tuple else {
+            return;
+        };
+        let operands = t.elems.iter_mut().map(|e| (e, use_, false)).collect();
+        self.sequence_operands(operands, out);
+    }
+
+    fn sequence_operands(
+        &mut self,
+        mut operands: Vec<(&mut syn::Expr, Use, bool)>,
+        out: &mut Vec<Stmt>,
+    ) {
         let Some(last) = operands.iter().rposition(|(e, _, _)| contains_marker(e)) else {
             return;
         };
-        for (operand, use_, parens) in &mut operands[..=last] {
-            let lowered = if contains_marker(operand) {
-                match use_ {
-                    Use::Value => self.expr_value(operand, out),
-                    Use::Place => self.place(operand, out),
-                }
-            } else {
-                match use_ {
-                    Use::Place => self.place(operand, out),
-                    Use::Value if self.reevaluable(operand) => continue,
-                    Use::Value => {
-                        let value = (**operand).clone();
-                        self.hoist(value, out)
-                    }
+        for (i, (operand, use_, parens)) in operands[..=last].iter_mut().enumerate() {
+            let lowered = match use_ {
+                Use::Place => self.place(operand, out),
+                Use::Value if contains_marker(operand) => self.expr_value(operand, out),
+                Use::Value if self.reevaluable(operand) => continue,
+                Use::Value => {
+                    let value = (**operand).clone();
+                    self.hoist(value, out)
                 }
             };
-            **operand = if *parens { wrap_if_needed(lowered) } else { lowered };
+            // Whatever of an operand remains to compute must run before the next operand's
+            // suspension point.
+            let lowered = if i < last && *use_ == Use::Value && !self.reevaluable(&lowered) {
+                self.hoist(lowered, out)
+            } else {
+                lowered
+            };
+            **operand = if *parens {
+                wrap_if_needed(lowered)
+            } else {
+                lowered
+            };
         }
+    }
+
+    /// A standard macro with a suspension point among its arguments: the arguments are
+    /// operands, in order (taken by reference by the formatting macros).
+    fn macro_args(&mut self, m: &syn::ExprMacro, out: &mut Vec<Stmt>) -> syn::Expr {
+        let Some(mut args) = names::MacroArgs::parse(&m.mac) else {
+            return syn::Expr::Macro(m.clone());
+        };
+        let use_ = if args.by_ref { Use::Place } else { Use::Value };
+        let mut as_tuple = syn::Expr::Tuple(syn::ExprTuple {
+            attrs: Vec::new(),
+            paren_token: Default::default(),
+            elems: args.exprs.iter().cloned().collect(),
+        });
+        self.sequence_as(&mut as_tuple, use_, out);
+        if let syn::Expr::Tuple(t) = as_tuple {
+            args.exprs = t.elems.into_iter().collect();
+        }
+        let mut m = m.clone();
+        m.mac.tokens = args.to_tokens();
+        syn::Expr::Macro(m)
     }
 
     /// A place operand: its projections stay, the values it is computed from are hoisted.
@@ -981,15 +1048,11 @@ impl Lowerer<'_> {
             }
             // Not a place: a value computed before the suspension point, kept in a temporary.
             _ => {
-                if contains_marker(expr) {
-                    let value = self.expr_value(expr, out);
-                    if is_atomic(&value) {
-                        value
-                    } else {
-                        self.hoist(value, out)
-                    }
+                let value = self.expr_value(expr, out);
+                if self.reevaluable(&value) {
+                    value
                 } else {
-                    self.hoist(expr.clone(), out)
+                    self.hoist(value, out)
                 }
             }
         }
@@ -1030,11 +1093,14 @@ impl Lowerer<'_> {
     fn reevaluable(&self, expr: &syn::Expr) -> bool {
         match expr {
             syn::Expr::Lit(_) => true,
-            syn::Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_none_or(|ident| {
-                // A local read by value keeps its position: it is only "re-evaluable" when it
-                // is not a local at all (a constant, a function).
-                self.resolve(ident).is_none()
-            }),
+            syn::Expr::Path(p) => {
+                p.qself.is_none()
+                    && p.path.get_ident().is_none_or(|ident| {
+                        // A local read by value keeps its position: it is only "re-evaluable" when it
+                        // is not a local at all (a constant, a function).
+                        self.resolve(ident).is_none()
+                    })
+            }
             syn::Expr::Reference(r) => is_pure_place(&r.expr, self),
             syn::Expr::Closure(c) => c.capture.is_none(),
             syn::Expr::Paren(p) => self.reevaluable(&p.expr),
@@ -1051,6 +1117,27 @@ fn is_pure_place(expr: &syn::Expr, lw: &Lowerer<'_>) -> bool {
         syn::Expr::Index(i) => is_pure_place(&i.expr, lw) && lw.reevaluable(&i.index),
         syn::Expr::Paren(p) => is_pure_place(&p.expr, lw),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_pure_place(&u.expr, lw),
+        _ => false,
+    }
+}
+
+/// Statements rustc also takes as never completing: jumps, and the panicking macros.
+fn plain_diverges(stmt: &syn::Stmt) -> bool {
+    let diverging_macro = |mac: &syn::Macro| {
+        mac.path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "panic" | "unreachable" | "todo" | "unimplemented"
+            )
+        })
+    };
+    match stmt {
+        syn::Stmt::Expr(expr, _) => match expr {
+            syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => true,
+            syn::Expr::Macro(m) => diverging_macro(&m.mac),
+            _ => false,
+        },
+        syn::Stmt::Macro(m) => diverging_macro(&m.mac),
         _ => false,
     }
 }
@@ -1155,11 +1242,52 @@ fn wrap_if_needed(expr: syn::Expr) -> syn::Expr {
     }
 }
 
+/// A `let .. else` whose `else` block suspends, as a `match` that rebinds the pattern's
+/// bindings:
+///
+/// Input: `let Some((a, mut b)) = value else { .. };`
+/// Output: `let (a, mut b) = match value { Some((a, b)) => (a, b), _ => { .. } };`
+fn let_else_as_match(local: &syn::Local, init: &syn::LocalInit, diverge: &syn::Expr) -> syn::Local {
+    use syn::visit_mut::VisitMut;
+    struct Immutable;
+    impl VisitMut for Immutable {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            p.mutability = None;
+            syn::visit_mut::visit_pat_ident_mut(self, p);
+        }
+    }
+    let bindings = names::pat_bindings(&local.pat);
+    let values = bindings.iter().map(|b| &b.ident);
+    let targets = bindings.iter().map(|b| {
+        let ident = &b.ident;
+        let mutability = b.mutable.then(|| quote!(mut));
+        quote!(#mutability #ident)
+    });
+    let mut arm_pat = local.pat.clone();
+    if let syn::Pat::Type(typed) = arm_pat {
+        arm_pat = *typed.pat;
+    }
+    Immutable.visit_pat_mut(&mut arm_pat);
+    let value = &init.expr;
+    let stmt: syn::Stmt = syn::parse_quote_spanned! {local.let_token.span=>
+        let (#(#targets,)*) = match #value {
+            #arm_pat => (#(#values,)*),
+            _ => #diverge,
+        };
+    };
+    match stmt {
+        syn::Stmt::Local(local) => local,
+        _ => unreachable!("a `let` statement"),
+    }
+}
+
 /// `a && b` as `if a { b } else { false }`; `a || b` as `if a { true } else { b }`.
 fn short_circuit_as_if(b: &syn::ExprBinary) -> syn::ExprIf {
     let (left, right) = (&b.left, &b.right);
     let expr: syn::Expr = match b.op {
-        syn::BinOp::And(_) => syn::parse_quote_spanned!(b.op.span()=> if #left { #right } else { false }),
+        syn::BinOp::And(_) => {
+            syn::parse_quote_spanned!(b.op.span()=> if #left { #right } else { false })
+        }
         _ => syn::parse_quote_spanned!(b.op.span()=> if #left { true } else { #right }),
     };
     match expr {

@@ -90,6 +90,72 @@ pub fn marker_of(path: &syn::Path) -> Option<Marker> {
     }
 }
 
+/// The arguments of a standard macro that evaluates them as ordinary expressions, always and in
+/// order, so a suspension point among them can be hoisted like any operand.
+pub struct MacroArgs {
+    pub exprs: Vec<syn::Expr>,
+    /// `vec![x; n]`.
+    pub repeat: bool,
+    /// The macro takes references to its arguments (formatting, comparisons) instead of moving
+    /// them.
+    pub by_ref: bool,
+    /// How many leading arguments always run; the rest (an assertion's message) run only
+    /// sometimes and may not suspend.
+    pub always: usize,
+}
+
+impl MacroArgs {
+    /// Parses the arguments of `mac` if it is one of these macros.
+    pub fn parse(mac: &syn::Macro) -> Option<MacroArgs> {
+        use syn::parse::Parser;
+        use syn::punctuated::Punctuated;
+        let name = mac.path.segments.last()?.ident.to_string();
+        let (by_ref, always) = match name.as_str() {
+            "vec" | "dbg" => (false, usize::MAX),
+            "format" | "print" | "println" | "eprint" | "eprintln" | "write" | "writeln"
+            | "format_args" | "panic" => (true, usize::MAX),
+            "assert_eq" | "assert_ne" => (true, 2),
+            _ => return None,
+        };
+        if name == "vec" {
+            let repeat = |input: syn::parse::ParseStream| {
+                let value: syn::Expr = input.parse()?;
+                input.parse::<syn::Token![;]>()?;
+                let count: syn::Expr = input.parse()?;
+                Ok(vec![value, count])
+            };
+            if let Ok(exprs) = repeat.parse2(mac.tokens.clone()) {
+                return Some(MacroArgs {
+                    exprs,
+                    repeat: true,
+                    by_ref,
+                    always,
+                });
+            }
+        }
+        let exprs = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated
+            .parse2(mac.tokens.clone())
+            .ok()?;
+        Some(MacroArgs {
+            exprs: exprs.into_iter().collect(),
+            repeat: false,
+            by_ref,
+            always,
+        })
+    }
+
+    /// The arguments as tokens again.
+    pub fn to_tokens(&self) -> TokenStream {
+        let exprs = &self.exprs;
+        if self.repeat {
+            let (value, count) = (&exprs[0], &exprs[1]);
+            quote::quote!(#value; #count)
+        } else {
+            quote::quote!(#(#exprs),*)
+        }
+    }
+}
+
 /// The identifiers a macro invocation's tokens may refer to as variables: every identifier
 /// token, plus the names captured by format strings (`"{x}"`). An over-approximation, which
 /// keeps a variable alive rather than lose it.
@@ -198,7 +264,8 @@ pub fn tokens_contain_marker(tokens: &TokenStream) -> Option<proc_macro2::Span> 
         match tt {
             TokenTree::Ident(ident) => {
                 let name = ident.unraw().to_string();
-                let bang = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                let bang =
+                    matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                 if bang && (name == "yield" || name == "yield_from") {
                     return Some(ident.span());
                 }
@@ -228,7 +295,8 @@ mod tests {
 
     #[test]
     fn pattern_bindings_in_order() {
-        let pat: syn::Pat = syn::parse_quote!((a, Some(mut b), Point { x, y: ref yy, .. }, [c, ..]));
+        let pat: syn::Pat =
+            syn::parse_quote!((a, Some(mut b), Point { x, y: ref yy, .. }, [c, ..]));
         assert_eq!(names(pat), ["a", "mut b", "x", "yy", "c"]);
     }
 
@@ -250,10 +318,21 @@ mod tests {
 
     #[test]
     fn bang_form_markers_become_raw() {
-        let out = raw_yield_markers(quote!(fn f() { let x = yield!(1); yield 2; }));
+        let out = raw_yield_markers(quote!(
+            fn f() {
+                let x = yield !(1);
+                yield 2;
+            }
+        ));
         assert_eq!(
             out.to_string(),
-            quote!(fn f() { let x = r#yield!(1); yield 2; }).to_string()
+            quote!(
+                fn f() {
+                    let x = r#yield!(1);
+                    yield 2;
+                }
+            )
+            .to_string()
         );
     }
 }

@@ -100,8 +100,27 @@ impl Prepass<'_> {
         }
     }
 
-    /// Any other macro: its tokens are opaque, so a marker among them cannot be lowered.
+    /// Any other macro: a standard macro whose arguments are plain expressions is rewritten
+    /// like code; other macros' tokens are opaque, so a marker among them cannot be lowered.
     fn visit_other_macro(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut args) = names::MacroArgs::parse(mac) {
+            let always = args.always;
+            for (i, expr) in args.exprs.iter_mut().enumerate() {
+                if i >= always && contains_marker(expr) {
+                    self.errors.push(
+                        expr.span(),
+                        format!(
+                            "a suspension point cannot be in this argument: it runs only when the \
+                             assertion fails. Bind the value first (`let v = {}(..);`)",
+                            self.spelling.yield_marker()
+                        ),
+                    );
+                }
+                self.visit_expr_mut(expr);
+            }
+            mac.tokens = args.to_tokens();
+            return;
+        }
         if let Some(span) = names::tokens_contain_marker(&mac.tokens) {
             let name = mac
                 .path
@@ -148,14 +167,17 @@ impl VisitMut for Prepass<'_> {
                     }
                     Spelling::Bang => "write `yield!(value)`",
                 };
-                self.errors
-                    .push(y.yield_token.span, format!("`yield` is not a marker here: {fix}"));
+                self.errors.push(
+                    y.yield_token.span,
+                    format!("`yield` is not a marker here: {fix}"),
+                );
             }
-            syn::Expr::Unsafe(u) if contains_marker(&syn::Expr::Block(syn::ExprBlock {
-                attrs: Vec::new(),
-                label: None,
-                block: u.block.clone(),
-            })) =>
+            syn::Expr::Unsafe(u)
+                if contains_marker(&syn::Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block: u.block.clone(),
+                })) =>
             {
                 self.errors.push(
                     u.unsafe_token.span,
@@ -273,11 +295,15 @@ fn rename_self(tokens: TokenStream) -> TokenStream {
                 if path_prefix {
                     out.push(tt.clone());
                 } else {
-                    out.push(TokenTree::Ident(syn::Ident::new("__self", Span::mixed_site())));
+                    out.push(TokenTree::Ident(syn::Ident::new(
+                        "__self",
+                        Span::mixed_site(),
+                    )));
                 }
             }
             TokenTree::Group(group) => {
-                let mut new = proc_macro2::Group::new(group.delimiter(), rename_self(group.stream()));
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), rename_self(group.stream()));
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
             }
@@ -333,6 +359,8 @@ impl syn::visit::Visit<'_> for MarkerFinder {
     fn visit_macro(&mut self, mac: &syn::Macro) {
         if names::marker_of(&mac.path).is_some() {
             self.0 = true;
+        } else if let Some(args) = names::MacroArgs::parse(mac) {
+            args.exprs.iter().for_each(|e| self.visit_expr(e));
         }
     }
 

@@ -84,7 +84,10 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
         );
     }
     if let Some(abi) = &sig.abi {
-        errors.push(abi.span(), "a generator function cannot have an ABI: remove it");
+        errors.push(
+            abi.span(),
+            "a generator function cannot have an ABI: remove it",
+        );
     }
     if let Some(variadic) = &sig.variadic {
         errors.push(variadic.span(), "a generator function cannot be variadic");
@@ -114,7 +117,10 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
         return None;
     };
     let syn::Type::ImplTrait(impl_trait) = &**ty else {
-        errors.push(ty.span(), format!("unsupported return type: {RETURN_FORMS}"));
+        errors.push(
+            ty.span(),
+            format!("unsupported return type: {RETURN_FORMS}"),
+        );
         return None;
     };
     for bound in &impl_trait.bounds {
@@ -151,7 +157,9 @@ fn parse_bound(
     if let syn::PathArguments::AngleBracketed(generic) = &segment.arguments {
         for arg in &generic.args {
             match arg {
-                syn::GenericArgument::Type(ty) if form == Form::Generator && resume_ty.is_none() => {
+                syn::GenericArgument::Type(ty)
+                    if form == Form::Generator && resume_ty.is_none() =>
+                {
                     resume_ty = Some(ty.clone());
                 }
                 syn::GenericArgument::AssocType(assoc) => {
@@ -161,7 +169,10 @@ fn parse_bound(
                         _ => {
                             errors.push(
                                 assoc.ident.span(),
-                                format!("unexpected associated type `{}`: {RETURN_FORMS}", assoc.ident),
+                                format!(
+                                    "unexpected associated type `{}`: {RETURN_FORMS}",
+                                    assoc.ident
+                                ),
                             );
                             continue;
                         }
