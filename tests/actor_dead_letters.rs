@@ -7,7 +7,10 @@ use gen_core::actor::{ActorScheduler, Addr, DeadLetterReason, SpawnError};
 use gen_core::prelude::*;
 
 #[generator]
-fn takes(n: usize, log: Rc<RefCell<Vec<String>>>) -> impl Generator<String, Yield = (), Return = ()> {
+fn takes(
+    n: usize,
+    log: Rc<RefCell<Vec<String>>>,
+) -> impl Generator<String, Yield = (), Return = ()> {
     for _ in 0..n {
         let msg = r#yield!(());
         log.borrow_mut().push(msg);
@@ -20,7 +23,10 @@ fn a_message_to_an_unknown_name_is_a_dead_letter() {
     sched.send("nobody", "hello".into());
     assert_eq!(sched.pending(), 0);
     let stats = sched.run();
-    assert_eq!(stats.dead_letters, 0, "it died at send time, before this run");
+    assert_eq!(
+        stats.dead_letters, 0,
+        "it died at send time, before this run"
+    );
     assert_eq!(sched.stats().dead_letters, 1);
     let letters = sched.take_dead_letters();
     assert_eq!(letters.len(), 1);
@@ -57,7 +63,10 @@ fn messages_after_an_actor_returns_are_dead_letters_in_order() {
     }
     // By name, the finished actor is unknown.
     sched.send("two", "e".into());
-    assert_eq!(sched.take_dead_letters()[0].reason(), DeadLetterReason::Unknown);
+    assert_eq!(
+        sched.take_dead_letters()[0].reason(),
+        DeadLetterReason::Unknown
+    );
 }
 
 #[test]
@@ -92,7 +101,11 @@ fn an_address_from_another_scheduler_is_a_dead_letter_not_a_panic() {
     let log = Rc::default();
     let mut foreign: Option<Addr> = None;
     for i in 0..3 {
-        foreign = Some(other.spawn(&format!("x{i}"), takes(1, Rc::clone(&log))).unwrap());
+        foreign = Some(
+            other
+                .spawn(&format!("x{i}"), takes(1, Rc::clone(&log)))
+                .unwrap(),
+        );
     }
     let mut sched = ActorScheduler::<String>::new();
     sched.send(foreign.unwrap(), "lost?".into());
@@ -106,7 +119,9 @@ fn an_address_from_another_scheduler_is_a_dead_letter_not_a_panic() {
 #[test]
 fn dead_letters_sent_from_inside_an_actor_are_recorded() {
     #[generator]
-    fn misdirect(ctx: gen_core::actor::Context<String>) -> impl Generator<String, Yield = (), Return = ()> {
+    fn misdirect(
+        ctx: gen_core::actor::Context<String>,
+    ) -> impl Generator<String, Yield = (), Return = ()> {
         loop {
             let msg = r#yield!(());
             ctx.send("missing", msg);

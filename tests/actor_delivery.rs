@@ -36,7 +36,11 @@ fn messages_from_outside_arrive_in_the_order_sent() {
 /// Forwards each message to `next` twice, logging before and after sending: if a send ran the
 /// recipient at once (recursion), its entries would appear between ours.
 #[generator]
-fn relay(ctx: Context<u32>, next: &'static str, log: Log) -> impl Generator<u32, Yield = (), Return = ()> {
+fn relay(
+    ctx: Context<u32>,
+    next: &'static str,
+    log: Log,
+) -> impl Generator<u32, Yield = (), Return = ()> {
     loop {
         let n = r#yield!(());
         log.borrow_mut().push(format!("relay got {n}"));
@@ -52,7 +56,9 @@ fn sends_from_inside_are_queued_behind_pending_messages() {
     let mut sched = ActorScheduler::new();
     sched.spawn("sink", recorder("sink", log.clone())).unwrap();
     let l = log.clone();
-    sched.spawn_with("relay", move |ctx, _| relay(ctx, "sink", l)).unwrap();
+    sched
+        .spawn_with("relay", move |ctx, _| relay(ctx, "sink", l))
+        .unwrap();
     sched.send("relay", 1);
     sched.send("sink", 7); // queued before anything the relay sends
     sched.send("relay", 2);
@@ -162,7 +168,11 @@ fn actors_taking_several_kinds_share_an_enum() {
 
 /// Ping-pong by address, each actor knowing its own address from `spawn_with`.
 #[generator]
-fn pinger(ctx: Context<(Addr, u32)>, me: Addr, log: Log) -> impl Generator<(Addr, u32), Yield = (), Return = ()> {
+fn pinger(
+    ctx: Context<(Addr, u32)>,
+    me: Addr,
+    log: Log,
+) -> impl Generator<(Addr, u32), Yield = (), Return = ()> {
     loop {
         let (from, n) = r#yield!(());
         log.borrow_mut().push(format!("{me}<-{from}:{n}"));
@@ -177,10 +187,17 @@ fn actors_reply_to_the_sender_address_in_the_message() {
     let log = Log::default();
     let mut sched = ActorScheduler::new();
     let (l1, l2) = (log.clone(), log.clone());
-    let ping = sched.spawn_with("ping", |ctx, me| pinger(ctx, me, l1)).unwrap();
-    let pong = sched.spawn_with("pong", |ctx, me| pinger(ctx, me, l2)).unwrap();
+    let ping = sched
+        .spawn_with("ping", |ctx, me| pinger(ctx, me, l1))
+        .unwrap();
+    let pong = sched
+        .spawn_with("pong", |ctx, me| pinger(ctx, me, l2))
+        .unwrap();
     sched.send(ping, (pong, 3));
     let stats = sched.run();
-    assert_eq!(*log.borrow(), ["#0<-#1:3", "#1<-#0:2", "#0<-#1:1", "#1<-#0:0"]);
+    assert_eq!(
+        *log.borrow(),
+        ["#0<-#1:3", "#1<-#0:2", "#0<-#1:1", "#1<-#0:0"]
+    );
     assert_eq!(stats.delivered, 4);
 }

@@ -4,9 +4,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gen_core::GeneratorState;
 use gen_core::actor::{ActorScheduler, Context, DeadLetterReason};
 use gen_core::prelude::*;
-use gen_core::GeneratorState;
 
 #[generator]
 fn divider(ctx: Context<i64>) -> impl Generator<i64, Yield = (), Return = ()> {

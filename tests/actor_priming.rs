@@ -4,9 +4,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gen_core::GeneratorState;
 use gen_core::actor::{ActorScheduler, Context, DeadLetterReason};
 use gen_core::prelude::*;
-use gen_core::GeneratorState;
 
 type Log = Rc<RefCell<Vec<String>>>;
 
@@ -97,7 +97,9 @@ fn messages_sent_while_priming_are_queued() {
     let log = Rc::default();
     let mut sched = ActorScheduler::new();
     sched.spawn("listener", listener(Rc::clone(&log))).unwrap();
-    sched.spawn_with("announcer", |ctx, _| announcer(ctx)).unwrap();
+    sched
+        .spawn_with("announcer", |ctx, _| announcer(ctx))
+        .unwrap();
     assert_eq!(sched.pending(), 2);
     let stats = sched.run();
     assert_eq!(*log.borrow(), [1, 100]);
