@@ -116,7 +116,7 @@ fn a_context_held_outside_sends_like_the_scheduler() {
     let addr = ctx.addr("a").unwrap();
     ctx.send(addr, 5);
     ctx.send(&"a".to_string(), 6);
-    assert_eq!(ctx.pending(), 2);
+    assert_eq!(sched.pending(), 2);
     sched.run();
     assert_eq!(*log.borrow(), ["a:5", "a:6"]);
 }

@@ -118,20 +118,6 @@ impl<M> Context<M> {
     pub fn addr(&self, name: &str) -> Option<Addr> {
         self.shared.borrow().names.get(name).copied()
     }
-
-    /// The number of messages waiting to be delivered.
-    ///
-    /// ```
-    /// use gen_core::actor::ActorScheduler;
-    ///
-    /// let sched = ActorScheduler::<u8>::new();
-    /// let ctx = sched.context();
-    /// ctx.send("nobody", 1); // a dead letter, not pending
-    /// assert_eq!(ctx.pending(), 0);
-    /// ```
-    pub fn pending(&self) -> usize {
-        self.shared.borrow().queue.len()
-    }
 }
 
 impl<M> Clone for Context<M> {
@@ -147,7 +133,7 @@ impl<M> fmt::Debug for Context<M> {
         let mut d = f.debug_struct("Context");
         // `try_borrow`: formatting must not panic, whatever the caller is doing.
         if let Ok(shared) = self.shared.try_borrow() {
-            d.field("pending", &shared.queue.len());
+            d.field("queued", &shared.queue.len());
             d.field("actors", &shared.names.len());
         }
         d.finish_non_exhaustive()

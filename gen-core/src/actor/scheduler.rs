@@ -2,6 +2,7 @@
 
 use core::cell::RefCell;
 use core::fmt;
+use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 
@@ -66,6 +67,8 @@ enum SlotState<M> {
 pub struct ActorScheduler<M> {
     shared: Rc<RefCell<Shared<M>>>,
     actors: Vec<Slot<M>>,
+    /// Messages taken from the shared queue for delivery, oldest first; see `take_batch`.
+    batch: VecDeque<(Addr, M)>,
     failures: Vec<Failure<M>>,
     /// Totals since creation; `dead_letters` is read from `shared`, where sends count them.
     stats: Stats,
@@ -92,6 +95,7 @@ impl<M: 'static> ActorScheduler<M> {
         ActorScheduler {
             shared: Rc::new(RefCell::new(Shared::new())),
             actors: Vec::new(),
+            batch: VecDeque::new(),
             failures: Vec::new(),
             stats: Stats::default(),
             capture: None,
@@ -258,17 +262,19 @@ impl<M: 'static> ActorScheduler<M> {
     pub fn run(&mut self) -> Stats {
         let before = self.stats();
         let mut max_pending = 0;
+        // A local batch: popping it needs no `RefCell` check and it stays in registers across
+        // the actor calls.
+        let mut batch = core::mem::take(&mut self.batch);
         loop {
-            let next = {
-                let mut shared = self.shared.borrow_mut();
-                max_pending = max_pending.max(shared.queue.len());
-                shared.queue.pop_front()
-            };
-            match next {
-                Some((addr, message)) => self.deliver(addr, message),
-                None => break,
+            while let Some((addr, message)) = batch.pop_front() {
+                self.deliver(addr, message);
             }
+            if !self.take_batch(&mut batch) {
+                break;
+            }
+            max_pending = max_pending.max(batch.len());
         }
+        self.batch = batch;
         self.stats.max_pending = self.stats.max_pending.max(max_pending);
         let after = self.stats();
         Stats {
@@ -278,6 +284,20 @@ impl<M: 'static> ActorScheduler<M> {
             finished: after.finished - before.finished,
             max_pending,
         }
+    }
+
+    /// Moves every queued message into the (empty) `batch`, swapping buffers so neither is
+    /// reallocated. FIFO holds because a batch is delivered entirely before the next is taken:
+    /// everything in it was sent before anything still queued.
+    #[inline]
+    fn take_batch(&self, batch: &mut VecDeque<(Addr, M)>) -> bool {
+        debug_assert!(batch.is_empty());
+        let mut shared = self.shared.borrow_mut();
+        if shared.queue.is_empty() {
+            return false;
+        }
+        core::mem::swap(batch, &mut shared.queue);
+        true
     }
 
     /// Delivers the oldest pending message, if any; returns whether there was one.
@@ -300,13 +320,16 @@ impl<M: 'static> ActorScheduler<M> {
     /// assert!(!sched.step());
     /// ```
     pub fn step(&mut self) -> bool {
-        let next = {
-            let mut shared = self.shared.borrow_mut();
-            let pending = shared.queue.len();
-            self.stats.max_pending = self.stats.max_pending.max(pending);
-            shared.queue.pop_front()
-        };
-        match next {
+        if self.batch.is_empty() {
+            let mut batch = core::mem::take(&mut self.batch);
+            let taken = self.take_batch(&mut batch);
+            self.batch = batch;
+            if !taken {
+                return false;
+            }
+            self.stats.max_pending = self.stats.max_pending.max(self.batch.len());
+        }
+        match self.batch.pop_front() {
             Some((addr, message)) => {
                 self.deliver(addr, message);
                 true
@@ -476,7 +499,7 @@ impl<M: 'static> ActorScheduler<M> {
     ///
     /// See [`send`](Self::send) for an example.
     pub fn pending(&self) -> usize {
-        self.shared.borrow().queue.len()
+        self.batch.len() + self.shared.borrow().queue.len()
     }
 }
 
@@ -496,7 +519,7 @@ impl<M> fmt::Debug for ActorScheduler<M> {
             .collect();
         d.field("running", &running);
         if let Ok(shared) = self.shared.try_borrow() {
-            d.field("pending", &shared.queue.len());
+            d.field("pending", &(self.batch.len() + shared.queue.len()));
         }
         d.field("failures", &self.failures.len());
         d.field("stats", &self.stats);

@@ -36,7 +36,8 @@ pub struct Stats {
     pub failed: u64,
     /// Actors that returned and were removed.
     pub finished: u64,
-    /// The largest number of pending messages seen before a delivery: constant for a
+    /// The most messages pending at once, sampled each time the scheduler takes the queued
+    /// messages for delivery (after it has delivered the previous batch): constant for a
     /// steady-state system (2 for the counter/printer demo), so memory stays bounded.
     pub max_pending: usize,
 }
