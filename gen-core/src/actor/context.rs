@@ -5,13 +5,14 @@ use core::fmt;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
+use super::name_hash::BuildFxHasher;
 use super::{Addr, DeadLetter, DeadLetterReason, Recipient};
 
 /// The message queue and the name directory. Borrowed only for the length of one push, pop or
 /// lookup, and never while an actor runs, so the `RefCell` borrows cannot conflict.
 pub(crate) struct Shared<M> {
     pub(crate) queue: VecDeque<(Addr, M)>,
-    pub(crate) names: HashMap<Rc<str>, Addr>,
+    pub(crate) names: HashMap<Rc<str>, Addr, BuildFxHasher>,
     pub(crate) dead_letters: Vec<DeadLetter<M>>,
     pub(crate) dead_letter_count: u64,
 }
@@ -20,7 +21,7 @@ impl<M> Shared<M> {
     pub(crate) fn new() -> Self {
         Shared {
             queue: VecDeque::new(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             dead_letters: Vec::new(),
             dead_letter_count: 0,
         }

@@ -99,6 +99,7 @@ mod context;
 mod dead_letter;
 mod error;
 mod failure;
+mod name_hash;
 mod scheduler;
 mod stats;
 
