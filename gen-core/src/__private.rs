@@ -275,34 +275,31 @@ impl<I: IntoIterator, R> ViaIterator for &Operand<I, R> {
 }
 
 /// Neither a generator nor an iterable: the delegate's `Generator` impl carries the error.
-pub trait ViaNeither {
-    /// The stand-in delegate.
-    type Delegate;
+pub trait ViaNeither<T, R> {
     /// Takes the operand.
-    fn yield_from_delegate(self) -> Self::Delegate;
+    fn yield_from_delegate<Y, Z>(self) -> NotDelegable<T, R, Y, Z>;
 }
 
-impl<T, R> ViaNeither for Operand<T, R> {
-    type Delegate = NotDelegable<T, R>;
-
-    fn yield_from_delegate(self) -> NotDelegable<T, R> {
+impl<T, R> ViaNeither<T, R> for Operand<T, R> {
+    fn yield_from_delegate<Y, Z>(self) -> NotDelegable<T, R, Y, Z> {
         NotDelegable(PhantomData)
     }
 }
 
 /// What an operand that is neither a generator nor an iterable turns into: using it as a
-/// generator requires [`NotYieldFromOperand`], whose message explains the problem.
-pub struct NotDelegable<T, R>(PhantomData<fn(R) -> T>);
+/// generator requires [`NotYieldFromOperand`], whose message explains the problem. Its yield
+/// and return types are whatever the context needs, so that is the only error.
+pub struct NotDelegable<T, R, Y = Infallible, Z = Infallible>(PhantomData<fn(R, T, Y, Z)>);
 
-impl<T: NotYieldFromOperand<R>, R> Generator<R> for NotDelegable<T, R> {
-    type Yield = Infallible;
-    type Return = Infallible;
+impl<T: NotYieldFromOperand<R>, R, Y, Z> Generator<R> for NotDelegable<T, R, Y, Z> {
+    type Yield = Y;
+    type Return = Z;
 
-    fn start(&mut self) -> GeneratorState<Infallible, Infallible> {
+    fn start(&mut self) -> GeneratorState<Y, Z> {
         unreachable!()
     }
 
-    fn resume(&mut self, _: R) -> GeneratorState<Infallible, Infallible> {
+    fn resume(&mut self, _: R) -> GeneratorState<Y, Z> {
         unreachable!()
     }
 }
@@ -430,7 +427,7 @@ impl<C: ?Sized, I: Iterator> Walk<C> for IterWalk<I> {
         C: 'c;
 
     #[inline]
-    fn next_in<'c>(&mut self, _: &'c C) -> Option<I::Item> {
+    fn next_in(&mut self, _: &C) -> Option<I::Item> {
         self.0.next()
     }
 }

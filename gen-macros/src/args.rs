@@ -9,6 +9,24 @@ pub struct Args {
     pub krate: syn::Path,
 }
 
+impl Args {
+    /// The runtime path with every token at `span`, so an error in a generated call that
+    /// names it points at the user's code rather than at the attribute.
+    pub fn krate_at(&self, span: proc_macro2::Span) -> syn::Path {
+        let mut path = self.krate.clone();
+        if let Some(colon) = &mut path.leading_colon {
+            colon.spans = [span, span];
+        }
+        for segment in &mut path.segments {
+            segment.ident.set_span(span);
+        }
+        for punct in path.segments.pairs_mut().filter_map(|p| p.into_tuple().1) {
+            punct.spans = [span, span];
+        }
+        path
+    }
+}
+
 impl Default for Args {
     fn default() -> Self {
         Args {

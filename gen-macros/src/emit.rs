@@ -53,6 +53,9 @@ use crate::ir::{BindingId, Block, Body, Stmt, StmtKind, SuspendId};
 use crate::jumps::{self, Jump};
 use crate::signature::{Form, GenSig};
 
+/// A callback handed each jump out of a code fragment.
+type JumpVisitor<'a> = dyn FnMut(Jump<'_>) + 'a;
+
 /// Emits the body of the generator function: the state enum, the step closure, and the
 /// returned generator.
 pub fn emit(body: &Body, analysis: &Analysis, sig: &GenSig, krate: &syn::Path) -> TokenStream {
@@ -493,7 +496,7 @@ impl Emitter<'_> {
         Code {
             tokens,
             mentions,
-            diverges: !exit_used && !(again && broken),
+            diverges: !(exit_used || again && broken),
         }
     }
 
@@ -655,7 +658,7 @@ impl Emitter<'_> {
     }
 
     /// Points jumps at unrolled loops to the labels that stand in for them.
-    fn retarget(&mut self, visit: &mut dyn FnMut(&mut dyn FnMut(Jump<'_>))) {
+    fn retarget(&mut self, visit: &mut dyn FnMut(&mut JumpVisitor<'_>)) {
         let frames = &mut self.frames;
         visit(&mut |jump| {
             let label = jump.label();

@@ -45,15 +45,16 @@ impl From<syn::ImplItemFn> for GenFn {
 
 /// `#[generator]` on an item.
 pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
-    let args = match syn::parse2::<Args>(args) {
-        Ok(args) => args,
-        Err(e) => {
-            let error = e.to_compile_error();
-            return quote!(#error #item);
-        }
+    // A bad argument is reported, and the function still expands with the defaults.
+    let (args, args_error) = match syn::parse2::<Args>(args) {
+        Ok(args) => (args, None),
+        Err(e) => (Args::default(), Some(e.to_compile_error())),
     };
     match syn::parse2::<syn::ItemFn>(item.clone()) {
-        Ok(item) => expand(item.into(), &args, Spelling::Attribute),
+        Ok(item) => {
+            let expanded = expand(item.into(), &args, Spelling::Attribute);
+            quote!(#args_error #expanded)
+        }
         Err(_) => {
             let error = syn::Error::new(
                 proc_macro2::Span::call_site(),
@@ -134,7 +135,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
     let mut errors = Errors::default();
     let gensig = signature::parse(&f.sig, &mut errors);
     let mut block = f.block.clone();
-    prepass::run(&mut block, krate, spelling, &mut errors);
+    prepass::run(&mut block, args, spelling, &mut errors);
     let outer_sig = outer_signature(&f.sig, gensig.as_ref());
     let GenFn {
         attrs,
@@ -145,7 +146,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
 
     let body = match &gensig {
         Some(gensig) if errors.is_empty() => {
-            let ir = lower::lower(&block, gensig, krate);
+            let ir = lower::lower(&block, gensig, args);
             let analysis = flow::analyze(&ir, &mut errors);
             errors
                 .is_empty()

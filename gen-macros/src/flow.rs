@@ -70,8 +70,7 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
                 .in_scope
                 .iter()
                 .copied()
-                .filter(|&other| other > id && body.bindings[other].ident == name)
-                .last();
+                .rfind(|&other| other > id && body.bindings[other].ident == name);
             if let Some(other) = hidden_by {
                 errors.push(
                     body.bindings[other].ident.span(),

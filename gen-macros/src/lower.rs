@@ -12,6 +12,7 @@ use proc_macro2::Span;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use crate::args::Args;
 use crate::ir::{Arm, Binding, BindingId, BindingKind, Block, Body, Stmt, StmtKind, Suspend};
 use crate::jumps::{self, Jump};
 use crate::names::{self, Marker};
@@ -19,9 +20,9 @@ use crate::prepass::{contains_marker, stmt_contains_marker};
 use crate::signature::GenSig;
 
 /// Lowers `block`, the body of a generator with signature `sig`.
-pub fn lower(block: &syn::Block, sig: &GenSig, krate: &syn::Path) -> Body {
+pub fn lower(block: &syn::Block, sig: &GenSig, args: &Args) -> Body {
     let mut lw = Lowerer {
-        krate,
+        args,
         resume_ty: GenSig::nameable(&sig.resume_ty).then(|| sig.resume_ty.clone()),
         bindings: Vec::new(),
         scopes: vec![Vec::new()],
@@ -87,7 +88,7 @@ struct Frame {
 }
 
 struct Lowerer<'a> {
-    krate: &'a syn::Path,
+    args: &'a Args,
     resume_ty: Option<syn::Type>,
     bindings: Vec<Binding>,
     /// Name → binding, innermost scope last, later declarations last.
@@ -129,9 +130,10 @@ impl Lowerer<'_> {
             .collect()
     }
 
-    /// A fresh temporary, invisible to user code.
-    fn temp(&mut self, prefix: &str) -> BindingId {
-        let ident = format_ident!("__{}{}", prefix, self.temp_count, span = Span::mixed_site());
+    /// A fresh temporary, invisible to user code (mixed-site), located at `at` for errors.
+    fn temp(&mut self, prefix: &str, at: Span) -> BindingId {
+        let span = Span::mixed_site().located_at(at);
+        let ident = format_ident!("__{}{}", prefix, self.temp_count, span = span);
         self.temp_count += 1;
         self.declare(ident, false, None, BindingKind::Temp)
     }
@@ -314,7 +316,7 @@ impl Lowerer<'_> {
     // ----- expressions whose value goes to a destination -----
 
     fn deliver(&mut self, value: syn::Expr, dest: Dest, out: &mut Vec<Stmt>) {
-        let krate = self.krate;
+        let krate = self.args.krate_at(value.span());
         let stmt = match dest {
             Dest::Discard => self.plain_expr(value),
             Dest::Assign(result) => {
@@ -388,7 +390,7 @@ impl Lowerer<'_> {
 
     /// A result temporary for a construct whose value is used: `let t;`.
     fn result_temp(&mut self, out: &mut Vec<Stmt>) -> BindingId {
-        let id = self.temp("t");
+        let id = self.temp("t", Span::call_site());
         let declare = self.declare_result(id);
         out.push(declare);
         id
@@ -432,7 +434,7 @@ impl Lowerer<'_> {
                 let mut lowered = vec![self.lower_cond(conds[0], out)];
                 lowered.extend(conds[1..].iter().map(|c| (*c).clone()));
                 let mut e = e.clone();
-                e.cond = Box::new(join_conjunction(lowered));
+                *e.cond = join_conjunction(lowered);
                 self.lower_if(&e, dest, out);
             }
             Some(first_marked) => self.lower_chain(e, &conds, first_marked, dest, out),
@@ -586,7 +588,7 @@ impl Lowerer<'_> {
         let (result, fresh) = match dest {
             Dest::Discard => (None, false),
             Dest::Assign(t) => (Some(t), false),
-            Dest::Return => (Some(self.temp("t")), true),
+            Dest::Return => (Some(self.temp("t", e.loop_token.span)), true),
         };
         let at = out.len();
         self.push_frame(e.label.as_ref(), true, result);
@@ -661,10 +663,10 @@ impl Lowerer<'_> {
     /// }
     /// ```
     fn lower_for(&mut self, e: &syn::ExprForLoop, out: &mut Vec<Stmt>) {
-        let krate = self.krate;
         let span = e.for_token.span;
+        let krate = &self.args.krate_at(span);
         let block = self.block_with(|lw, out| {
-            let iter = lw.temp("iter");
+            let iter = lw.temp("iter", span);
             lw.bindings[iter].mutable = true;
             let iter_ident = lw.bindings[iter].ident.clone();
             // `for x in &v` / `v.iter()` over a local: walk it by position when it can be
@@ -834,22 +836,24 @@ impl Lowerer<'_> {
     /// }
     /// ```
     fn yield_from(&mut self, mac: &syn::Macro) -> syn::Expr {
-        let krate = self.krate;
         let operand: syn::Expr = match syn::parse2(mac.tokens.clone()) {
             Ok(operand) => operand,
             Err(_) => return syn::parse_quote!(()),
         };
         let span = operand.span();
+        let krate = &self.args.krate_at(span);
         let n = self.temp_count;
         self.temp_count += 1;
-        let d = format_ident!("__delegate{}", n, span = Span::mixed_site());
-        let s = format_ident!("__step{}", n, span = Span::mixed_site());
-        let y = format_ident!("__yielded{}", n, span = Span::mixed_site());
-        let v = format_ident!("__returned{}", n, span = Span::mixed_site());
+        // Hygienic names, located at the operand so errors point there.
+        let at = Span::mixed_site().located_at(span);
+        let d = format_ident!("__delegate{}", n, span = at);
+        let s = format_ident!("__step{}", n, span = at);
+        let y = format_ident!("__yielded{}", n, span = at);
+        let v = format_ident!("__returned{}", n, span = at);
         let resume_ty = self
             .resume_ty
             .as_ref()
-            .map_or_else(|| quote!(_), |ty| quote!(#ty));
+            .map_or_else(|| quote!(_), |ty| respan(quote!(#ty), span));
         let yield_marker = syn::Ident::new_raw("yield", span);
         let delegate = quote_spanned! {span=>
             {
@@ -858,8 +862,11 @@ impl Lowerer<'_> {
                 (&&#krate::__private::Operand::<_, #resume_ty>::new(#operand)).yield_from_delegate()
             }
         };
-        let start = quote_spanned! {span=> #krate::__private::Generator::start(&mut #d) };
-        let resume = quote_spanned! {span=> #krate::__private::Generator::resume(&mut #d, #yield_marker!(#y)) };
+        let start =
+            quote_spanned! {span=> #krate::__private::Generator::<#resume_ty>::start(&mut #d) };
+        let resume = quote_spanned! {span=>
+            #krate::__private::Generator::<#resume_ty>::resume(&mut #d, #yield_marker!(#y))
+        };
         syn::parse_quote_spanned! {span=>
             {
                 let mut #d = #delegate;
@@ -888,7 +895,7 @@ impl Lowerer<'_> {
             syn::Expr::Macro(m) => match names::marker_of(&m.mac.path) {
                 Some(Marker::Yield) => {
                     let value = self.yield_operand(&m.mac, out);
-                    let resume = self.temp("resume");
+                    let resume = self.temp("resume", m.mac.path.span());
                     self.push_yield(value, Some(resume), m.mac.path.span(), out);
                     self.path(resume)
                 }
@@ -1075,7 +1082,7 @@ impl Lowerer<'_> {
 
     /// `let tN = value;`, returning `tN`.
     fn hoist(&mut self, value: syn::Expr, out: &mut Vec<Stmt>) -> syn::Expr {
-        let id = self.temp("t");
+        let id = self.temp("t", value.span());
         let ident = self.bindings[id].ident.clone();
         let stmt = self.stmt(
             StmtKind::Plain {
@@ -1119,6 +1126,23 @@ fn is_pure_place(expr: &syn::Expr, lw: &Lowerer<'_>) -> bool {
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_pure_place(&u.expr, lw),
         _ => false,
     }
+}
+
+/// `tokens` with every span moved to `span`.
+fn respan(tokens: proc_macro2::TokenStream, span: Span) -> proc_macro2::TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = proc_macro2::TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }
 
 /// Statements rustc also takes as never completing: jumps, and the panicking macros.

@@ -14,6 +14,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 
+use crate::args::Args;
 use crate::errors::Errors;
 use crate::names::{self, Marker};
 
@@ -36,9 +37,9 @@ impl Spelling {
 }
 
 /// Runs the pass over `block`.
-pub fn run(block: &mut syn::Block, krate: &syn::Path, spelling: Spelling, errors: &mut Errors) {
+pub fn run(block: &mut syn::Block, args: &Args, spelling: Spelling, errors: &mut Errors) {
     let mut pass = Prepass {
-        krate,
+        args,
         spelling,
         errors,
         nested: None,
@@ -47,7 +48,7 @@ pub fn run(block: &mut syn::Block, krate: &syn::Path, spelling: Spelling, errors
 }
 
 struct Prepass<'a> {
-    krate: &'a syn::Path,
+    args: &'a Args,
     spelling: Spelling,
     errors: &'a mut Errors,
     /// The separate body we are in, if any: markers are rejected and jumps stay as written.
@@ -75,8 +76,8 @@ impl Prepass<'_> {
             self.errors.push(
                 mac.path.span(),
                 format!(
-                    "`{name}` cannot be used inside {what}: it would suspend that {what}, not the \
-                     generator. Compute the value in the generator body first \
+                    "`{name}` cannot be used inside {what}: {what} is a separate body, which the \
+                     generator does not suspend. Compute the value in the generator body first \
                      (`let v = {name}(..);`) and use `v` inside"
                 ),
             );
@@ -215,16 +216,16 @@ impl VisitMut for Prepass<'_> {
                 if let Some(value) = &mut r.expr {
                     self.visit_expr_mut(value);
                 }
-                let krate = self.krate;
-                let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
                 let span = r.return_token.span;
+                let krate = self.args.krate_at(span);
+                let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
                 r.expr = Some(Box::new(syn::parse_quote_spanned! {span=>
                     #krate::__private::GeneratorState::Complete(#value)
                 }));
             }
             syn::Expr::Try(t) if self.nested.is_none() => {
                 self.visit_expr_mut(&mut t.expr);
-                *expr = branch(self.krate, &t.expr, t.question_token.span);
+                *expr = branch(self.args, &t.expr, t.question_token.span);
             }
             _ => visit_mut::visit_expr_mut(self, expr),
         }
@@ -263,9 +264,11 @@ impl VisitMut for Prepass<'_> {
 ///     ControlFlow::Break(r) => return GeneratorState::Complete(FromResidual::from_residual(r)),
 /// }
 /// ```
-fn branch(krate: &syn::Path, operand: &syn::Expr, question: Span) -> syn::Expr {
-    let value = syn::Ident::new("__value", Span::mixed_site());
-    let residual = syn::Ident::new("__residual", Span::mixed_site());
+fn branch(args: &Args, operand: &syn::Expr, question: Span) -> syn::Expr {
+    let krate = &args.krate_at(question);
+    let at = Span::mixed_site().located_at(question);
+    let value = syn::Ident::new("__value", at);
+    let residual = syn::Ident::new("__residual", at);
     let from_residual = quote_spanned! {question=>
         #krate::__private::FromResidual::from_residual(#residual)
     };

@@ -1,0 +1,6 @@
+use gen_core::prelude::*;
+
+#[generator]
+struct NotAFunction;
+
+fn main() {}
