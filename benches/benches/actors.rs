@@ -3,6 +3,9 @@
 //!
 //! - `limit`: a hand-written `VecDeque` loop over hand-written state machines, statically
 //!   dispatched: what the actor scheduler does with everything generic inlined away.
+//! - `boxed_floor`: the limit's state machines behind `Box<dyn ..>`, fed from a shared
+//!   `Rc<RefCell<VecDeque>>` in batches as `ActorScheduler` does: the floor for any scheduler
+//!   that stores actors of different types behind a box (no names, stats or panic isolation).
 //! - `gen_core_addr`: `ActorScheduler`, `#[generator]` actors sending by address.
 //! - `gen_core_name`: the same, sending by name as in the seed (a hash lookup per send).
 //! - `tokio_mpsc`: two tokio tasks over unbounded mpsc channels on a current-thread runtime.
@@ -66,6 +69,63 @@ mod limit {
             unreachable!()
         };
         (delivered, total)
+    }
+}
+
+mod boxed_floor {
+    use super::*;
+    use std::cell::RefCell;
+
+    const PRINTER: usize = 0;
+    const COUNTER: usize = 1;
+
+    type Queue = Rc<RefCell<VecDeque<(usize, u64)>>>;
+
+    trait Actor {
+        fn resume(&mut self, msg: u64);
+    }
+
+    struct Printer(Rc<Cell<u64>>);
+
+    impl Actor for Printer {
+        fn resume(&mut self, msg: u64) {
+            self.0.set(self.0.get() + msg);
+        }
+    }
+
+    struct Counter(Queue);
+
+    impl Actor for Counter {
+        fn resume(&mut self, msg: u64) {
+            if msg != 0 {
+                self.0.borrow_mut().push_back((PRINTER, msg));
+                self.0.borrow_mut().push_back((COUNTER, msg - 1));
+            }
+        }
+    }
+
+    pub fn run(from: u64) -> (u64, u64) {
+        let queue = Queue::default();
+        let total = Rc::new(Cell::new(0));
+        let mut actors: Vec<Box<dyn Actor>> = vec![
+            Box::new(Printer(Rc::clone(&total))),
+            Box::new(Counter(Rc::clone(&queue))),
+        ];
+        queue.borrow_mut().push_back((COUNTER, from));
+        let mut batch: VecDeque<(usize, u64)> = VecDeque::new();
+        let mut delivered = 0;
+        loop {
+            while let Some((to, msg)) = batch.pop_front() {
+                delivered += 1;
+                actors[to].resume(msg);
+            }
+            let mut queue = queue.borrow_mut();
+            if queue.is_empty() {
+                break;
+            }
+            std::mem::swap(&mut *queue, &mut batch);
+        }
+        (delivered, total.get())
     }
 }
 
@@ -169,6 +229,7 @@ fn actors(c: &mut Criterion) {
         .unwrap();
     // Each variant must do the same work before it is timed.
     check(limit::run(FROM));
+    check(boxed_floor::run(FROM));
     check(ours::run(FROM, false));
     check(ours::run(FROM, true));
     check(runtime.block_on(peer::run(FROM)));
@@ -179,6 +240,9 @@ fn actors(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(3));
     group.bench_function("limit", |b| b.iter(|| limit::run(black_box(FROM))));
+    group.bench_function("boxed_floor", |b| {
+        b.iter(|| boxed_floor::run(black_box(FROM)))
+    });
     group.bench_function("gen_core_addr", |b| {
         b.iter(|| ours::run(black_box(FROM), false))
     });
