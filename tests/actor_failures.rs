@@ -165,3 +165,64 @@ fn a_destructor_that_panics_does_not_escape_the_scheduler() {
     assert_eq!((stats.finished, stats.failed), (1, 1));
     assert_eq!(sched.take_failures()[0].panic_message(), "resume failed");
 }
+
+/// A message whose `Clone` panics for one value.
+#[derive(Debug, PartialEq)]
+struct Touchy(u8);
+
+impl Clone for Touchy {
+    fn clone(&self) -> Self {
+        assert!(self.0 != 13, "unlucky clone");
+        Touchy(self.0)
+    }
+}
+
+#[test]
+fn a_panicking_clone_while_capturing_fails_only_the_recipient() {
+    #[generator]
+    fn sink(seen: Rc<RefCell<Vec<u8>>>) -> impl Generator<Touchy, Yield = (), Return = ()> {
+        loop {
+            let Touchy(n) = r#yield!(());
+            seen.borrow_mut().push(n);
+        }
+    }
+    let seen = Rc::default();
+    let mut sched = ActorScheduler::new();
+    sched.capture_failed_messages();
+    sched.spawn("a", sink(Rc::clone(&seen))).unwrap();
+    sched.spawn("b", sink(Rc::clone(&seen))).unwrap();
+    sched.send("a", Touchy(13));
+    sched.send("b", Touchy(2));
+    let stats = sched.run();
+    assert_eq!(*seen.borrow(), [2]);
+    assert_eq!((stats.failed, stats.delivered), (1, 2));
+    let failure = sched.take_failures().pop().unwrap();
+    assert_eq!(
+        (failure.actor(), failure.panic_message()),
+        ("a", "unlucky clone")
+    );
+}
+
+/// A panic payload whose destructor panics.
+struct LoudPayload;
+
+impl Drop for LoudPayload {
+    fn drop(&mut self) {
+        panic!("payload dropped");
+    }
+}
+
+#[test]
+fn a_panic_payload_whose_drop_panics_does_not_escape() {
+    #[generator]
+    fn thrower() -> impl Generator<(), Yield = (), Return = ()> {
+        r#yield!(());
+        std::panic::panic_any(LoudPayload);
+    }
+    let mut sched = ActorScheduler::new();
+    sched.spawn("t", thrower()).unwrap();
+    sched.send("t", ());
+    sched.send("t", ());
+    let stats = sched.run();
+    assert_eq!((stats.failed, stats.dead_letters), (1, 1));
+}

@@ -210,6 +210,7 @@ impl<M: 'static> ActorScheduler<M> {
             Err(payload) => {
                 self.shared.borrow_mut().names.remove(&name);
                 self.record_failure(&name, addr, &*payload, true, None);
+                drop_isolated(payload);
                 drop_isolated(actor);
                 SlotState::Failed
             }
@@ -262,19 +263,17 @@ impl<M: 'static> ActorScheduler<M> {
     pub fn run(&mut self) -> Stats {
         let before = self.stats();
         let mut max_pending = 0;
-        // A local batch: popping it needs no `RefCell` check and it stays in registers across
-        // the actor calls.
-        let mut batch = core::mem::take(&mut self.batch);
+        // Popping from the batch needs no `RefCell` check. It stays in `self`, so even a panic
+        // that escapes (from an allocation, say) loses no message.
         loop {
-            while let Some((addr, message)) = batch.pop_front() {
+            while let Some((addr, message)) = self.batch.pop_front() {
                 self.deliver(addr, message);
             }
-            if !self.take_batch(&mut batch) {
+            if !self.take_batch() {
                 break;
             }
-            max_pending = max_pending.max(batch.len());
+            max_pending = max_pending.max(self.batch.len());
         }
-        self.batch = batch;
         self.stats.max_pending = self.stats.max_pending.max(max_pending);
         let after = self.stats();
         Stats {
@@ -290,13 +289,13 @@ impl<M: 'static> ActorScheduler<M> {
     /// reallocated. FIFO holds because a batch is delivered entirely before the next is taken:
     /// everything in it was sent before anything still queued.
     #[inline]
-    fn take_batch(&self, batch: &mut VecDeque<(Addr, M)>) -> bool {
-        debug_assert!(batch.is_empty());
+    fn take_batch(&mut self) -> bool {
+        debug_assert!(self.batch.is_empty());
         let mut shared = self.shared.borrow_mut();
         if shared.queue.is_empty() {
             return false;
         }
-        core::mem::swap(batch, &mut shared.queue);
+        core::mem::swap(&mut self.batch, &mut shared.queue);
         true
     }
 
@@ -321,10 +320,7 @@ impl<M: 'static> ActorScheduler<M> {
     /// ```
     pub fn step(&mut self) -> bool {
         if self.batch.is_empty() {
-            let mut batch = core::mem::take(&mut self.batch);
-            let taken = self.take_batch(&mut batch);
-            self.batch = batch;
-            if !taken {
+            if !self.take_batch() {
                 return false;
             }
             self.stats.max_pending = self.stats.max_pending.max(self.batch.len());
@@ -352,11 +348,23 @@ impl<M: 'static> ActorScheduler<M> {
             SlotState::Failed => return self.dead_letter(addr, message, DeadLetterReason::Failed),
         };
         self.stats.delivered += 1;
-        let copy = self.capture.map(|clone| clone(&message));
-        match catch_unwind(AssertUnwindSafe(|| actor.resume(message))) {
+        let capture = self.capture;
+        let mut copy = None;
+        // The clone runs under `catch_unwind` too: a panicking `Clone` fails this actor only.
+        let step = catch_unwind(AssertUnwindSafe(|| {
+            if let Some(clone) = capture {
+                copy = Some(clone(&message));
+            }
+            actor.resume(message)
+        }));
+        match step {
             Ok(GeneratorState::Yielded(())) => {}
             Ok(GeneratorState::Complete(())) => self.finish(addr),
-            Err(payload) => self.fail(addr, &*payload, copy),
+            Err(payload) => {
+                self.fail(addr, &*payload, copy);
+                // A payload's destructor may panic too.
+                drop_isolated(payload);
+            }
         }
     }
 
