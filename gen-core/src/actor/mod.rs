@@ -101,14 +101,14 @@
 //! | `ActorScheduler`, sends by name (as in the seed)     | 9.6-12.5 | 3.7-4.7x |
 //! | two tokio tasks over unbounded mpsc, current-thread  | 45 | 16-17x |
 //!
-//! The goal of 1.5x is not met. What the time goes to, measured: a stripped-down loop with the
-//! same shared `Rc<RefCell<VecDeque>>` queue and batch swap runs at the limit when the actors
-//! are inlined, and at 5.7 ns once they sit behind `Box<dyn ..>`: the cost is the indirect,
-//! un-inlinable call per message (callee-saved registers, spills of the loop state), not the
-//! `RefCell` or `catch_unwind` (removing `catch_unwind` saves about 1%). A variant with
-//! statically dispatched actors (the scheduler generic over the actor type, two actor types
-//! in an `Either`) was not faster (8 ns), because the generated step closure was not inlined
-//! either, so it was dropped.
+//! The goal of 1.5x is not met. Where the time goes, measured: the `boxed_floor` variant (the
+//! limit's state machines behind `Box<dyn ..>`, fed from the same shared queue in batches)
+//! already costs about as much as `ActorScheduler`, while the same loop with the actors
+//! inlined runs at the limit. So the cost is the indirect, un-inlinable call per message, not
+//! the `RefCell` or `catch_unwind` (removing `catch_unwind` changed the instruction count by
+//! about 1%). A variant with statically dispatched actors (the scheduler generic over the
+//! actor type, two actor types in an `Either`) was slower in our measurements (8 ns with
+//! generated actors, 7.5 ns with hand-written ones), so it was dropped.
 //!
 mod addr;
 mod context;
