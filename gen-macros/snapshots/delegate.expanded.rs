@@ -23,8 +23,12 @@ fn delegate(
             u32,
             Result<u32, std::num::ParseIntError>,
         > {
-            match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                __State::Start { arg0_0: __arg0 } => {
+            match __state {
+                __State::Start { .. } => {
+                    let __State::Start { arg0_0: __arg0 } = ::gen_core::__private::replace(
+                        __state,
+                        __State::Poisoned,
+                    ) else { ::core::unreachable!() };
                     ::gen_core::__private::start_arg(__resume);
                     let items = __arg0;
                     #[allow(unused_mut)]
@@ -110,33 +114,33 @@ fn delegate(
                     return ::gen_core::__private::GeneratorState::Complete(Ok(sum));
                 }
                 __State::S0 {
-                    items_1: __stored1,
-                    sum_2: __stored2,
-                    iter0_3: __stored3,
-                    delegate1_7: __stored7,
+                    items_1: __in_place1,
+                    sum_2: __in_place2,
+                    iter0_3: __in_place3,
+                    delegate1_7: __in_place7,
                 } => {
-                    #[allow(unused_mut)]
-                    let items = __stored1;
-                    #[allow(unused_mut)]
-                    let mut sum = __stored2;
+                    #[allow(unused_mut, unused_variables)]
+                    let items;
+                    #[allow(unused_mut, unused_variables)]
+                    let mut sum;
                     {
-                        #[allow(unused_mut)]
-                        let mut __iter0 = __stored3;
+                        #[allow(unused_mut, unused_variables)]
+                        let mut __iter0;
                         {
                             {
-                                #[allow(unused_mut)]
+                                #[allow(unused_mut, unused_variables)]
                                 let __t2;
                                 {
-                                    #[allow(unused_mut)]
-                                    let mut __delegate1 = __stored7;
-                                    #[allow(unused_mut)]
+                                    #[allow(unused_mut, unused_variables)]
+                                    let mut __delegate1;
+                                    #[allow(unused_mut, unused_variables)]
                                     let mut __step1;
                                     {
                                         {
                                             let __resume3 = ::gen_core::__private::resume_arg(__resume);
                                             __step1 = ::gen_core::__private::Generator::<
                                                 (),
-                                            >::resume(&mut __delegate1, __resume3);
+                                            >::resume(&mut (*__in_place7), __resume3);
                                         }
                                     }
                                     #[allow(unused_labels)]
@@ -146,12 +150,6 @@ fn delegate(
                                                 __yielded1,
                                             ) => {
                                                 let __yielded: u32 = __yielded1;
-                                                *__state = __State::S0 {
-                                                    delegate1_7: __delegate1,
-                                                    iter0_3: __iter0,
-                                                    sum_2: sum,
-                                                    items_1: items,
-                                                };
                                                 return ::gen_core::__private::GeneratorState::Yielded(
                                                     __yielded,
                                                 );
@@ -165,6 +163,31 @@ fn delegate(
                                                 };
                                             }
                                         }
+                                    }
+                                    let __State::S0 {
+                                        items_1: __stored1,
+                                        sum_2: __stored2,
+                                        iter0_3: __stored3,
+                                        delegate1_7: __stored7,
+                                    } = ::gen_core::__private::replace(
+                                        __state,
+                                        __State::Poisoned,
+                                    ) else { ::core::unreachable!() };
+                                    #[allow(unused_assignments)]
+                                    {
+                                        items = __stored1;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        sum = __stored2;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        __iter0 = __stored3;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        __delegate1 = __stored7;
                                     }
                                 }
                                 sum += __t2;

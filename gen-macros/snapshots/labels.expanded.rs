@@ -57,7 +57,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                 } => {
                     #[allow(unused_mut)]
                     let limit = __stored1;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, unused_variables)]
                     let __t0;
                     '__exit1: {
                         '__iter2: {

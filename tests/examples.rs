@@ -1,0 +1,117 @@
+//! Runs every example and checks the key lines of its output against the seed documents, so
+//! an example cannot rot.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Once;
+
+/// The example binaries sit next to this test's `deps` directory. `cargo test` builds them;
+/// when a single test target was built, build them here.
+fn example(name: &str) -> PathBuf {
+    static BUILD: Once = Once::new();
+    let exe = std::env::current_exe().expect("test executable");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target directory")
+        .join("examples");
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    if !path.exists() {
+        BUILD.call_once(|| {
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = Command::new(cargo)
+                .args(["build", "--examples", "--quiet"])
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "building the examples failed");
+        });
+    }
+    path
+}
+
+fn run(name: &str) -> String {
+    let output = Command::new(example(name))
+        .output()
+        .unwrap_or_else(|e| panic!("example {name} runs: {e}"));
+    assert!(
+        output.status.success(),
+        "example {name} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8 output")
+}
+
+/// Asserts that `lines` appear in `output` in this order.
+fn assert_in_order(output: &str, lines: &[&str]) {
+    let mut rest = output;
+    for line in lines {
+        match rest.find(line) {
+            Some(at) => rest = &rest[at + line.len()..],
+            None => panic!("missing or out of order: {line:?}\nin:\n{output}"),
+        }
+    }
+}
+
+#[test]
+fn fib() {
+    let out = run("fib");
+    assert_in_order(
+        &out,
+        &[
+            "fib_list(10) = [1, 1, 2, 3, 5, 8, 13, 21, 34, 55]",
+            "its body has not run yet",
+            "(the body of fib starts running now)",
+            "1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765, 10946\n",
+        ],
+    );
+}
+
+#[test]
+fn generator_basics() {
+    let out = run("generator_basics");
+    assert_in_order(
+        &out,
+        &[
+            "started\nbefore yield\n-- 2nd call\nafter yield\nbefore yield\n",
+            "start\nafter 1st yield\nafter 2nd yield\nthird step: Complete(())\n",
+            "start\n1\nafter 1st yield\n2\nafter 2nd yield\n",
+            "1\n3\n5\n7\n9\n",
+        ],
+    );
+}
+
+#[test]
+fn lucas_islice() {
+    let out = run("lucas_islice");
+    assert_in_order(
+        &out,
+        &[
+            "[2, 1, 3, 4, 7, 11, 18, 29, 47, 76]",
+            "[11, 18, 29, 47, 76]",
+            "Some(103682)",
+        ],
+    );
+}
+
+#[test]
+fn times2() {
+    assert_eq!(run("times2"), "2\n4\n6\n");
+}
+
+#[test]
+fn tour_runs_every_demo() {
+    let out = run("tour");
+    assert_in_order(
+        &out,
+        &[
+            "=== fib",
+            "10946",
+            "=== generator basics",
+            "=== lucas",
+            "103682",
+            "=== send: times2",
+            "2\n4\n6\n",
+        ],
+    );
+}
