@@ -65,17 +65,16 @@ pub mod hand {
         }
         #[inline]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, ()> {
-            if self.j == self.n {
+            while self.i < self.n {
+                if self.j < self.n {
+                    let v = self.i * self.n + self.j;
+                    self.j += 1;
+                    return GeneratorState::Yielded(v);
+                }
                 self.j = 0;
                 self.i += 1;
             }
-            if self.i < self.n {
-                let v = self.i * self.n + self.j;
-                self.j += 1;
-                GeneratorState::Yielded(v)
-            } else {
-                GeneratorState::Complete(())
-            }
+            GeneratorState::Complete(())
         }
     }
 
