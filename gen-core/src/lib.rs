@@ -24,6 +24,10 @@
 
 #![deny(missing_docs)]
 
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 extern crate self as gen_core;
 
 #[doc(hidden)]

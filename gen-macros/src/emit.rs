@@ -49,6 +49,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use crate::flow::Analysis;
+use crate::in_place::{self, InPlace};
 use crate::ir::{BindingId, Block, Body, Stmt, StmtKind, SuspendId};
 use crate::jumps::{self, Jump};
 use crate::signature::{Form, GenSig};
@@ -66,6 +67,7 @@ pub fn emit(body: &Body, analysis: &Analysis, sig: &GenSig, krate: &syn::Path) -
         krate,
         frames: Vec::new(),
         label_count: 0,
+        in_place: None,
     };
     emitter.function_body()
 }
@@ -126,6 +128,13 @@ impl Frame {
     }
 }
 
+/// A match arm of the step closure: the variant, its field patterns, and the code.
+struct ArmCode {
+    variant: syn::Ident,
+    fields: Vec<TokenStream>,
+    body: TokenStream,
+}
+
 /// Emitted code, the IR bindings it mentions, and whether control never reaches its end.
 /// Both are facts about the code as emitted: a copy of a loop cut after a suspension point may
 /// have lost the `break` the source has, and then it diverges.
@@ -142,6 +151,21 @@ struct Emitter<'a> {
     krate: &'a syn::Path,
     frames: Vec<Frame>,
     label_count: usize,
+    /// The in-place arm being emitted, if any.
+    in_place: Option<InPlaceArm>,
+}
+
+/// The state of an in-place arm's emission.
+struct InPlaceArm {
+    k: SuspendId,
+    plan: InPlace,
+    /// Inside the loop that stays in place: mentions of saved values go through references.
+    rewriting: bool,
+    /// How many frames enclose that loop: a jump to one of them leaves the loop other than
+    /// by ending it, which this arm does not handle.
+    outer_frames: usize,
+    /// Such a jump was emitted: the arm falls back to moving values.
+    escaped: bool,
 }
 
 impl Emitter<'_> {
@@ -195,11 +219,14 @@ impl Emitter<'_> {
                 quote!(#stored)
             }
         });
-        let start_arm = self.start_arm();
-        let resume_arms: Vec<TokenStream> = (0..self.body.suspends.len())
-            .map(|k| self.resume_arm(k))
-            .collect();
-
+        let mut arms = vec![(self.start_arm(), false)];
+        for k in 0..self.body.suspends.len() {
+            arms.push(match self.in_place_arm(k) {
+                Some(arm) => (arm, true),
+                None => (self.resume_arm(k), false),
+            });
+        }
+        let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
         let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
         let return_ty = self.nameable_or_infer(&self.sig.return_ty);
@@ -225,15 +252,54 @@ impl Emitter<'_> {
                 move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::Option<#resume_ty>|
                     -> #krate::__private::GeneratorState<#yield_ty, #return_ty>
                 {
-                    match #krate::__private::replace(#state, #state_ty::Poisoned) {
-                        #start_arm
-                        #(#resume_arms)*
-                        #state_ty::Poisoned => #krate::__private::resumed_after_panic(),
-                        #state_ty::Done => #krate::__private::resumed_after_completion(),
-                    }
+                    #dispatch
                 },
             );
             #wrap
+        }
+    }
+
+    /// The step closure's `match`, arms in source order (inference types a variant's fields
+    /// where it is first built). Without in-place arms, it matches on the state moved out of
+    /// `state`; with them, on `state` itself, and the other arms move their variant out.
+    fn dispatch(&self, arms: Vec<(ArmCode, bool)>) -> TokenStream {
+        let krate = self.krate;
+        let Names {
+            state_ty, state, ..
+        } = &Names::new();
+        let any_in_place = arms.iter().any(|(_, in_place)| *in_place);
+        let arms = arms.into_iter().map(|(arm, in_place)| {
+            let ArmCode {
+                variant,
+                fields,
+                body,
+            } = arm;
+            if !any_in_place || in_place {
+                quote!(#state_ty::#variant { #(#fields,)* } => { #body })
+            } else {
+                quote! {
+                    #state_ty::#variant { .. } => {
+                        let #state_ty::#variant { #(#fields,)* } =
+                            #krate::__private::replace(#state, #state_ty::Poisoned)
+                        else {
+                            ::core::unreachable!()
+                        };
+                        #body
+                    }
+                }
+            }
+        });
+        let scrutinee = if any_in_place {
+            quote!(#state)
+        } else {
+            quote!(#krate::__private::replace(#state, #state_ty::Poisoned))
+        };
+        quote! {
+            match #scrutinee {
+                #(#arms)*
+                #state_ty::Poisoned => #krate::__private::resumed_after_panic(),
+                #state_ty::Done => #krate::__private::resumed_after_completion(),
+            }
         }
     }
 
@@ -264,9 +330,9 @@ impl Emitter<'_> {
         }
     }
 
-    fn start_arm(&mut self) -> TokenStream {
+    fn start_arm(&mut self) -> ArmCode {
         let krate = self.krate;
-        let Names { state_ty, arg, .. } = &Names::new();
+        let arg = &Names::new().arg;
         let fields = self
             .body
             .params
@@ -276,25 +342,25 @@ impl Emitter<'_> {
                 let ident = &self.body.bindings[id].ident;
                 quote!(#field: #ident)
             })
-            .collect::<Vec<_>>();
+            .collect();
         let Code {
             tokens: code,
             diverges,
             ..
         } = self.full_block(&self.body.root);
         let end = (!diverges).then(|| self.completion());
-        quote! {
-            #state_ty::Start { #(#fields,)* } => {
+        ArmCode {
+            variant: syn::Ident::new("Start", Span::call_site()),
+            fields,
+            body: quote! {
                 #krate::__private::start_arg(#arg);
                 #code
                 #end
-            }
+            },
         }
     }
 
-    fn resume_arm(&mut self, k: SuspendId) -> TokenStream {
-        let state_ty = &Names::new().state_ty;
-        let variant = variant(k);
+    fn resume_arm(&mut self, k: SuspendId) -> ArmCode {
         let saved = &self.analysis.saved[k];
         let fields = saved
             .iter()
@@ -303,23 +369,101 @@ impl Emitter<'_> {
                 let stored = self.stored(id);
                 quote!(#field: #stored)
             })
-            .collect::<Vec<_>>();
+            .collect();
         let path = find_path(&self.body.root, k).expect("every suspension point is in the body");
         let cont = self.cont(k, &self.body.root, &path);
+        ArmCode {
+            variant: variant(k),
+            fields,
+            body: self.resume_body(k, cont),
+        }
+    }
+
+    /// A resume arm's code around its continuation.
+    fn resume_body(&self, k: SuspendId, cont: Code) -> TokenStream {
         // Stored arguments (the receiver) live outside the body's scope.
         let params = self.restore(k, &self.body.params, &cont.mentions);
         let end = (!cont.diverges).then(|| self.completion());
         let code = cont.tokens;
+        // The copy of user code here is not where users read warnings about it.
         quote! {
-            #state_ty::#variant { #(#fields,)* } => {
-                // The copy of user code here is not where users read warnings about it.
-                #[allow(unreachable_code)]
-                {
-                    #params
-                    #code
-                    #end
-                }
+            #[allow(unreachable_code)]
+            {
+                #params
+                #code
+                #end
             }
+        }
+    }
+
+    /// Resume arm `k` run in place, if it can be.
+    ///
+    /// ```text
+    /// if let State::Sk { a: ra, .. } = state {      // references into the stored variant
+    ///     let a;                                    // declared in its scope, assigned later
+    ///     'exit: { .. the loop, using (*ra) .. }    // suspends with `return` only
+    ///     let State::Sk { a: sa, .. } = replace(state, Poisoned) else { unreachable!() };
+    ///     a = sa;                                   // moved out once the loop is done
+    ///     .. the rest ..
+    /// }
+    /// ```
+    fn in_place_arm(&mut self, k: SuspendId) -> Option<ArmCode> {
+        let path = find_path(&self.body.root, k).expect("every suspension point is in the body");
+        let plan = in_place::plan(self.body, self.analysis, k, &path)?;
+        self.in_place = Some(InPlaceArm {
+            k,
+            plan,
+            rewriting: false,
+            outer_frames: 0,
+            escaped: false,
+        });
+        let cont = self.cont(k, &self.body.root, &path);
+        let arm = self.in_place.take().expect("set above");
+        if arm.escaped {
+            return None;
+        }
+        let fields = arm
+            .plan
+            .refs
+            .iter()
+            .map(|(&id, r)| {
+                let field = self.field(id);
+                quote!(#field: #r)
+            })
+            .collect();
+        Some(ArmCode {
+            variant: variant(k),
+            fields,
+            body: self.resume_body(k, cont),
+        })
+    }
+
+    /// Moves what an in-place arm kept in the state into the bindings declared for it.
+    fn move_out(&self, k: SuspendId) -> TokenStream {
+        let krate = self.krate;
+        let Names {
+            state_ty, state, ..
+        } = &Names::new();
+        let variant = variant(k);
+        let saved = &self.analysis.saved[k];
+        let fields = saved.iter().map(|&id| {
+            let field = self.field(id);
+            let stored = self.stored(id);
+            quote!(#field: #stored)
+        });
+        // Assigned even when nothing reads them: they drop at the end of their own scope.
+        let assigns = saved.iter().map(|&id| {
+            let ident = &self.body.bindings[id].ident;
+            let stored = self.stored(id);
+            quote!(#[allow(unused_assignments)] { #ident = #stored; })
+        });
+        quote! {
+            let #state_ty::#variant { #(#fields,)* } =
+                #krate::__private::replace(#state, #state_ty::Poisoned)
+            else {
+                ::core::unreachable!()
+            };
+            #(#assigns)*
         }
     }
 
@@ -338,16 +482,18 @@ impl Emitter<'_> {
                 let binding = &self.body.bindings[id];
                 let ident = &binding.ident;
                 let mutability = binding.mutable.then(|| quote!(mut));
-                if saved.contains(&id) {
+                if saved.contains(&id) && self.in_place.is_none() {
                     let stored = self.stored(id);
                     Some(quote! {
                         #[allow(unused_mut)]
                         let #mutability #ident = #stored;
                     })
-                } else if mentioned.contains(&id) {
+                } else if saved.contains(&id) || mentioned.contains(&id) {
+                    // In an in-place arm, a saved binding is assigned after its loop and may
+                    // not be read again.
                     let ty = binding.ty.as_ref().map(|ty| quote!(: #ty));
                     Some(quote! {
-                        #[allow(unused_mut)]
+                        #[allow(unused_mut, unused_variables)]
                         let #mutability #ident #ty;
                     })
                 } else {
@@ -402,7 +548,30 @@ impl Emitter<'_> {
                 }
             }
             StmtKind::Loop { label, body, .. } => {
-                self.cont_loop(k, stmt, label.as_ref(), body, &path[1..])
+                let in_place_here = self
+                    .in_place
+                    .as_ref()
+                    .is_some_and(|a| a.plan.loop_stmt == stmt.id);
+                if in_place_here {
+                    let outer = self.frames.len();
+                    if let Some(arm) = &mut self.in_place {
+                        arm.rewriting = true;
+                        arm.outer_frames = outer;
+                    }
+                    let mut region = self.cont_loop(k, stmt, label.as_ref(), body, &path[1..]);
+                    if let Some(arm) = &mut self.in_place {
+                        arm.rewriting = false;
+                    }
+                    if !region.diverges {
+                        region.tokens.extend(self.move_out(k));
+                        region
+                            .mentions
+                            .extend(self.analysis.saved[k].iter().copied());
+                    }
+                    region
+                } else {
+                    self.cont_loop(k, stmt, label.as_ref(), body, &path[1..])
+                }
             }
             StmtKind::Plain { .. } => unreachable!("a path never ends in a plain statement"),
         };
@@ -556,6 +725,14 @@ impl Emitter<'_> {
             } => {
                 let mut plain = plain.clone();
                 self.retarget(&mut |f| jumps::escaping_in_stmt(&mut plain, f));
+                if let Some(arm) = &self.in_place
+                    && arm.rewriting
+                {
+                    syn::visit_mut::VisitMut::visit_stmt_mut(
+                        &mut in_place::Rewrite::new(self.body, &arm.plan),
+                        &mut plain,
+                    );
+                }
                 // A `mut` binding whose scope spans a suspension point may be mutated only in
                 // another arm's copy of the code.
                 if let syn::Stmt::Local(local) = &mut plain
@@ -654,20 +831,36 @@ impl Emitter<'_> {
     fn fragment(&mut self, expr: &syn::Expr) -> syn::Expr {
         let mut expr = expr.clone();
         self.retarget(&mut |f| jumps::escaping_in_expr(&mut expr, f));
+        if let Some(arm) = &self.in_place
+            && arm.rewriting
+        {
+            syn::visit_mut::VisitMut::visit_expr_mut(
+                &mut in_place::Rewrite::new(self.body, &arm.plan),
+                &mut expr,
+            );
+        }
         expr
     }
 
     /// Points jumps at unrolled loops to the labels that stand in for them.
     fn retarget(&mut self, visit: &mut dyn FnMut(&mut JumpVisitor<'_>)) {
         let frames = &mut self.frames;
+        let in_place = &mut self.in_place;
         visit(&mut |jump| {
             let label = jump.label();
-            let Some(frame) = frames.iter_mut().rev().find(|f| match &label {
+            let Some(index) = frames.iter().rposition(|f| match &label {
                 Some(l) => f.label.as_deref() == Some(l.as_str()),
                 None => f.is_loop,
             }) else {
                 return;
             };
+            if let Some(arm) = in_place
+                && arm.rewriting
+                && index < arm.outer_frames
+            {
+                arm.escaped = true;
+            }
+            let frame = &mut frames[index];
             let Mode::Unrolled {
                 exit,
                 iter,
@@ -720,6 +913,18 @@ impl Emitter<'_> {
         let span = self.body.suspends[k].span;
         let value_span = syn::spanned::Spanned::span(&value);
         let binding = quote_spanned!(value_span=> let #yielded #ty = #value;);
+        if let Some(arm) = &self.in_place
+            && arm.rewriting
+            && arm.k == k
+        {
+            // The saved values never left the variant this suspension point stores.
+            return quote_spanned! {span=>
+                {
+                    #binding
+                    return #krate::__private::GeneratorState::Yielded(#yielded);
+                }
+            };
+        }
         quote_spanned! {span=>
             {
                 #binding

@@ -50,12 +50,12 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(args) => (args, None),
         Err(e) => (Args::default(), Some(e.to_compile_error())),
     };
-    match syn::parse2::<syn::ItemFn>(item.clone()) {
-        Ok(item) => {
+    match syn::parse2::<syn::Item>(item.clone()) {
+        Ok(syn::Item::Fn(item)) => {
             let expanded = expand(item.into(), &args, Spelling::Attribute);
             quote!(#args_error #expanded)
         }
-        Err(_) => {
+        Ok(_) => {
             let error = syn::Error::new(
                 proc_macro2::Span::call_site(),
                 "`#[generator]` goes on a function (free, or a method in an `impl` block) whose \
@@ -63,6 +63,11 @@ pub fn attribute(args: TokenStream, item: TokenStream) -> TokenStream {
             )
             .to_compile_error();
             quote!(#error #item)
+        }
+        // Not valid item syntax: report where, as the parser sees it.
+        Err(e) => {
+            let error = e.to_compile_error();
+            quote!(#args_error #error)
         }
     }
 }

@@ -11,6 +11,7 @@ mod emit;
 mod errors;
 mod expand;
 mod flow;
+mod in_place;
 mod ir;
 mod jumps;
 mod lower;

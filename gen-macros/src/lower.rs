@@ -1180,7 +1180,7 @@ fn operands(expr: &mut syn::Expr) -> Vec<(&mut syn::Expr, Use, bool)> {
         // `place = value` evaluates the value first.
         syn::Expr::Assign(a) => vec![(&mut *a.right, Value, false), (&mut *a.left, Place, false)],
         syn::Expr::Binary(b) => {
-            if is_compound_assignment(&b.op) {
+            if names::is_compound_assignment(&b.op) {
                 vec![(&mut *b.left, Place, false), (&mut *b.right, Value, false)]
             } else {
                 vec![(&mut *b.left, Value, true), (&mut *b.right, Value, true)]
@@ -1215,23 +1215,6 @@ fn operands(expr: &mut syn::Expr) -> Vec<(&mut syn::Expr, Use, bool)> {
         syn::Expr::Let(l) => vec![(&mut *l.expr, Value, false)],
         _ => Vec::new(),
     }
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 /// Expressions that can stand as an operand of any operator without parentheses.

@@ -67,6 +67,24 @@ fn is_constant_like(ident: &syn::Ident) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// `op=` operators: the left operand is a place read and written in one go.
+pub fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
 /// Which marker a macro path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {

@@ -1,0 +1,67 @@
+fn fib() -> impl Generator<Yield = u64, Return = ()> {
+    #[derive(Clone)]
+    #[allow(non_snake_case, clippy::large_enum_variant)]
+    enum __State<__T0, __T1> {
+        Start {},
+        S0 { next_1: __T1, current_0: __T0 },
+        Poisoned,
+        Done,
+    }
+    impl<__T0, __T1> ::gen_core::__private::StateMachine for __State<__T0, __T1> {
+        const DONE: Self = __State::Done;
+        const POISONED: Self = __State::Poisoned;
+    }
+    let __generator = ::gen_core::__private::generated(
+        __State::Start {},
+        move |
+            __state: &mut __State<_, _>,
+            __resume: ::gen_core::__private::Option<()>,
+        | -> ::gen_core::__private::GeneratorState<u64, ()> {
+            match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                __State::Start {} => {
+                    ::gen_core::__private::start_arg(__resume);
+                    #[allow(unused_mut)]
+                    let (mut current, mut next) = (0, 1);
+                    loop {
+                        {
+                            let __yielded: u64 = current;
+                            *__state = __State::S0 {
+                                next_1: next,
+                                current_0: current,
+                            };
+                            return ::gen_core::__private::GeneratorState::Yielded(
+                                __yielded,
+                            );
+                        }
+                    }
+                }
+                __State::S0 { current_0: __stored0, next_1: __stored1 } => {
+                    #[allow(unused_mut)]
+                    let mut current = __stored0;
+                    #[allow(unused_mut)]
+                    let mut next = __stored1;
+                    {
+                        ::gen_core::__private::resume_arg(__resume);
+                        (current, next) = (next, current + next);
+                    }
+                    #[allow(unused_labels)]
+                    loop {
+                        {
+                            let __yielded: u64 = current;
+                            *__state = __State::S0 {
+                                next_1: next,
+                                current_0: current,
+                            };
+                            return ::gen_core::__private::GeneratorState::Yielded(
+                                __yielded,
+                            );
+                        }
+                    }
+                }
+                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
+                __State::Done => ::gen_core::__private::resumed_after_completion(),
+            }
+        },
+    );
+    __generator
+}

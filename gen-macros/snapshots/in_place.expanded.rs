@@ -1,0 +1,194 @@
+fn histogram(
+    values: Vec<usize>,
+    log: Log,
+) -> impl Generator<Yield = u32, Return = [u32; 4]> {
+    #[derive(Clone)]
+    #[allow(non_snake_case, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6, __T7> {
+        Start { arg0_0: __T0, arg1_1: __T1 },
+        S0 {
+            iter0_7: __T7,
+            last_6: __T6,
+            counts_5: __T5,
+            first_4: __T4,
+            log_3: __T3,
+            values_2: __T2,
+        },
+        Poisoned,
+        Done,
+    }
+    impl<
+        __T0,
+        __T1,
+        __T2,
+        __T3,
+        __T4,
+        __T5,
+        __T6,
+        __T7,
+    > ::gen_core::__private::StateMachine
+    for __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6, __T7> {
+        const DONE: Self = __State::Done;
+        const POISONED: Self = __State::Poisoned;
+    }
+    let __generator = ::gen_core::__private::generated(
+        __State::Start {
+            arg0_0: values,
+            arg1_1: log,
+        },
+        move |
+            __state: &mut __State<_, _, _, _, _, _, _, _>,
+            __resume: ::gen_core::__private::Option<()>,
+        | -> ::gen_core::__private::GeneratorState<u32, [u32; 4]> {
+            match __state {
+                __State::Start { .. } => {
+                    let __State::Start { arg0_0: __arg0, arg1_1: __arg1 } = ::gen_core::__private::replace(
+                        __state,
+                        __State::Poisoned,
+                    ) else { ::core::unreachable!() };
+                    ::gen_core::__private::start_arg(__resume);
+                    let values = __arg0;
+                    let log = __arg1;
+                    let _first = Noisy("first", log.clone());
+                    #[allow(unused_mut)]
+                    let mut counts = [0u32; 4];
+                    let _last = Noisy("last", log.clone());
+                    {
+                        #[allow(unused_mut)]
+                        let mut __iter0 = {
+                            #[allow(unused_imports)]
+                            use ::gen_core::__private::{ViaIndex as _, ViaIterable as _};
+                            (&&::gen_core::__private::WalkProbe::new(&values))
+                                .walker(&values)
+                        };
+                        loop {
+                            match ::gen_core::__private::Walk::next_in(
+                                &mut __iter0,
+                                &values,
+                            ) {
+                                ::gen_core::__private::Some(&v) => {
+                                    if v >= 4 {
+                                        return ::gen_core::__private::GeneratorState::Complete(
+                                            [9; 4],
+                                        );
+                                    }
+                                    counts[v] += 1;
+                                    {
+                                        let __yielded: u32 = counts[v];
+                                        *__state = __State::S0 {
+                                            iter0_7: __iter0,
+                                            last_6: _last,
+                                            counts_5: counts,
+                                            first_4: _first,
+                                            log_3: log,
+                                            values_2: values,
+                                        };
+                                        return ::gen_core::__private::GeneratorState::Yielded(
+                                            __yielded,
+                                        );
+                                    }
+                                }
+                                ::gen_core::__private::None => {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    log.borrow_mut().push("loop done".into());
+                    return ::gen_core::__private::GeneratorState::Complete(counts);
+                }
+                __State::S0 {
+                    values_2: __in_place2,
+                    log_3: __in_place3,
+                    first_4: __in_place4,
+                    counts_5: __in_place5,
+                    last_6: __in_place6,
+                    iter0_7: __in_place7,
+                } => {
+                    #[allow(unused_mut, unused_variables)]
+                    let values;
+                    #[allow(unused_mut, unused_variables)]
+                    let log;
+                    #[allow(unused_mut, unused_variables)]
+                    let _first;
+                    #[allow(unused_mut, unused_variables)]
+                    let mut counts;
+                    #[allow(unused_mut, unused_variables)]
+                    let _last;
+                    {
+                        #[allow(unused_mut, unused_variables)]
+                        let mut __iter0;
+                        {
+                            {
+                                ::gen_core::__private::resume_arg(__resume);
+                            }
+                        }
+                        #[allow(unused_labels)]
+                        loop {
+                            match ::gen_core::__private::Walk::next_in(
+                                &mut (*__in_place7),
+                                &(*__in_place2),
+                            ) {
+                                ::gen_core::__private::Some(&v) => {
+                                    if v >= 4 {
+                                        return ::gen_core::__private::GeneratorState::Complete(
+                                            [9; 4],
+                                        );
+                                    }
+                                    (*__in_place5)[v] += 1;
+                                    {
+                                        let __yielded: u32 = (*__in_place5)[v];
+                                        return ::gen_core::__private::GeneratorState::Yielded(
+                                            __yielded,
+                                        );
+                                    }
+                                }
+                                ::gen_core::__private::None => {
+                                    break;
+                                }
+                            }
+                        }
+                        let __State::S0 {
+                            values_2: __stored2,
+                            log_3: __stored3,
+                            first_4: __stored4,
+                            counts_5: __stored5,
+                            last_6: __stored6,
+                            iter0_7: __stored7,
+                        } = ::gen_core::__private::replace(__state, __State::Poisoned)
+                        else { ::core::unreachable!() };
+                        #[allow(unused_assignments)]
+                        {
+                            values = __stored2;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            log = __stored3;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            _first = __stored4;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            counts = __stored5;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            _last = __stored6;
+                        }
+                        #[allow(unused_assignments)]
+                        {
+                            __iter0 = __stored7;
+                        }
+                    }
+                    log.borrow_mut().push("loop done".into());
+                    return ::gen_core::__private::GeneratorState::Complete(counts);
+                }
+                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
+                __State::Done => ::gen_core::__private::resumed_after_completion(),
+            }
+        },
+    );
+    __generator
+}

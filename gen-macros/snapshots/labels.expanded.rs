@@ -1,0 +1,141 @@
+fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
+    #[derive(Clone)]
+    #[allow(non_snake_case, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T3, __T4> {
+        Start { arg0_0: __T0 },
+        S0 { i_4: __T4, iter1_3: __T3, limit_1: __T1 },
+        Poisoned,
+        Done,
+    }
+    impl<__T0, __T1, __T3, __T4> ::gen_core::__private::StateMachine
+    for __State<__T0, __T1, __T3, __T4> {
+        const DONE: Self = __State::Done;
+        const POISONED: Self = __State::Poisoned;
+    }
+    let __generator = ::gen_core::__private::generated(
+        __State::Start { arg0_0: limit },
+        move |
+            __state: &mut __State<_, _, _, _>,
+            __resume: ::gen_core::__private::Option<()>,
+        | -> ::gen_core::__private::GeneratorState<u32, u32> {
+            match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                __State::Start { arg0_0: __arg0 } => {
+                    ::gen_core::__private::start_arg(__resume);
+                    let limit = __arg0;
+                    #[allow(unused_labels)]
+                    'outer: loop {
+                        {
+                            #[allow(unused_mut)]
+                            let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
+                                0..limit,
+                            );
+                            loop {
+                                match ::gen_core::__private::Iterator::next(&mut __iter1) {
+                                    ::gen_core::__private::Some(i) => {
+                                        let __yielded: u32 = i;
+                                        *__state = __State::S0 {
+                                            i_4: i,
+                                            iter1_3: __iter1,
+                                            limit_1: limit,
+                                        };
+                                        return ::gen_core::__private::GeneratorState::Yielded(
+                                            __yielded,
+                                        );
+                                    }
+                                    ::gen_core::__private::None => {
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                __State::S0 {
+                    limit_1: __stored1,
+                    iter1_3: __stored3,
+                    i_4: __stored4,
+                } => {
+                    #[allow(unused_mut)]
+                    let limit = __stored1;
+                    #[allow(unused_mut, unused_variables)]
+                    let __t0;
+                    '__exit1: {
+                        '__iter2: {
+                            {
+                                #[allow(unused_mut)]
+                                let mut __iter1 = __stored3;
+                                {
+                                    {
+                                        #[allow(unused_mut)]
+                                        let i = __stored4;
+                                        let __resume2 = ::gen_core::__private::resume_arg(__resume);
+                                        if __resume2 == 0 {
+                                            break '__iter2;
+                                        }
+                                        if i > 3 {
+                                            {
+                                                __t0 = i;
+                                                break '__exit1;
+                                            };
+                                        }
+                                    }
+                                }
+                                #[allow(unused_labels)]
+                                loop {
+                                    match ::gen_core::__private::Iterator::next(&mut __iter1) {
+                                        ::gen_core::__private::Some(i) => {
+                                            let __yielded: u32 = i;
+                                            *__state = __State::S0 {
+                                                i_4: i,
+                                                iter1_3: __iter1,
+                                                limit_1: limit,
+                                            };
+                                            return ::gen_core::__private::GeneratorState::Yielded(
+                                                __yielded,
+                                            );
+                                        }
+                                        ::gen_core::__private::None => {
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        #[allow(unused_labels)]
+                        'outer: loop {
+                            {
+                                #[allow(unused_mut)]
+                                let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
+                                    0..limit,
+                                );
+                                loop {
+                                    match ::gen_core::__private::Iterator::next(&mut __iter1) {
+                                        ::gen_core::__private::Some(i) => {
+                                            let __yielded: u32 = i;
+                                            *__state = __State::S0 {
+                                                i_4: i,
+                                                iter1_3: __iter1,
+                                                limit_1: limit,
+                                            };
+                                            return ::gen_core::__private::GeneratorState::Yielded(
+                                                __yielded,
+                                            );
+                                        }
+                                        ::gen_core::__private::None => {
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    let found = __t0;
+                    return ::gen_core::__private::GeneratorState::Complete(found * 2);
+                }
+                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
+                __State::Done => ::gen_core::__private::resumed_after_completion(),
+            }
+        },
+    );
+    __generator
+}

@@ -1,0 +1,81 @@
+fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
+    #[derive(Clone)]
+    #[allow(non_snake_case, clippy::large_enum_variant)]
+    enum __State<__T0, __T1, __T2> {
+        Start { arg0_0: __T0 },
+        S0 { n_2: __T2, number_1: __T1 },
+        Poisoned,
+        Done,
+    }
+    impl<__T0, __T1, __T2> ::gen_core::__private::StateMachine
+    for __State<__T0, __T1, __T2> {
+        const DONE: Self = __State::Done;
+        const POISONED: Self = __State::Poisoned;
+    }
+    let __generator = ::gen_core::__private::generated(
+        __State::Start { arg0_0: number },
+        move |
+            __state: &mut __State<_, _, _>,
+            __resume: ::gen_core::__private::Option<()>,
+        | -> ::gen_core::__private::GeneratorState<u32, ()> {
+            match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                __State::Start { arg0_0: __arg0 } => {
+                    ::gen_core::__private::start_arg(__resume);
+                    let number = __arg0;
+                    #[allow(unused_mut)]
+                    let mut n = 1;
+                    loop {
+                        if n < number {
+                            {
+                                let __yielded: u32 = n;
+                                *__state = __State::S0 {
+                                    n_2: n,
+                                    number_1: number,
+                                };
+                                return ::gen_core::__private::GeneratorState::Yielded(
+                                    __yielded,
+                                );
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    return ::gen_core::__private::GeneratorState::Complete(());
+                }
+                __State::S0 { number_1: __stored1, n_2: __stored2 } => {
+                    #[allow(unused_mut)]
+                    let number = __stored1;
+                    #[allow(unused_mut)]
+                    let mut n = __stored2;
+                    {
+                        {
+                            ::gen_core::__private::resume_arg(__resume);
+                            n += 2;
+                        }
+                    }
+                    #[allow(unused_labels)]
+                    loop {
+                        if n < number {
+                            {
+                                let __yielded: u32 = n;
+                                *__state = __State::S0 {
+                                    n_2: n,
+                                    number_1: number,
+                                };
+                                return ::gen_core::__private::GeneratorState::Yielded(
+                                    __yielded,
+                                );
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    return ::gen_core::__private::GeneratorState::Complete(());
+                }
+                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
+                __State::Done => ::gen_core::__private::resumed_after_completion(),
+            }
+        },
+    );
+    __generator
+}

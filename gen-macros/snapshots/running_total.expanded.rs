@@ -1,0 +1,59 @@
+fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
+    #[derive(Clone)]
+    #[allow(non_snake_case, clippy::large_enum_variant)]
+    enum __State<__T0> {
+        Start {},
+        S0 { total_0: __T0 },
+        Poisoned,
+        Done,
+    }
+    impl<__T0> ::gen_core::__private::StateMachine for __State<__T0> {
+        const DONE: Self = __State::Done;
+        const POISONED: Self = __State::Poisoned;
+    }
+    let __generator = ::gen_core::__private::generated(
+        __State::Start {},
+        move |
+            __state: &mut __State<_>,
+            __resume: ::gen_core::__private::Option<u64>,
+        | -> ::gen_core::__private::GeneratorState<u64, ()> {
+            match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                __State::Start {} => {
+                    ::gen_core::__private::start_arg(__resume);
+                    #[allow(unused_mut)]
+                    let mut total = 0;
+                    loop {
+                        {
+                            let __yielded: u64 = total;
+                            *__state = __State::S0 { total_0: total };
+                            return ::gen_core::__private::GeneratorState::Yielded(
+                                __yielded,
+                            );
+                        }
+                    }
+                }
+                __State::S0 { total_0: __stored0 } => {
+                    #[allow(unused_mut)]
+                    let mut total = __stored0;
+                    {
+                        let __resume1 = ::gen_core::__private::resume_arg(__resume);
+                        total += __resume1;
+                    }
+                    #[allow(unused_labels)]
+                    loop {
+                        {
+                            let __yielded: u64 = total;
+                            *__state = __State::S0 { total_0: total };
+                            return ::gen_core::__private::GeneratorState::Yielded(
+                                __yielded,
+                            );
+                        }
+                    }
+                }
+                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
+                __State::Done => ::gen_core::__private::resumed_after_completion(),
+            }
+        },
+    );
+    __generator
+}
