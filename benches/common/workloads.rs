@@ -53,9 +53,16 @@ pub mod hand {
         i: u64,
         j: u64,
         n: u64,
+        /// `i * n`, kept so the hot path is one add.
+        row: u64,
     }
     pub fn nested(n: u64) -> Nested {
-        Nested { i: 0, j: 0, n }
+        Nested {
+            i: 0,
+            j: 0,
+            n,
+            row: 0,
+        }
     }
     impl Generator for Nested {
         type Yield = u64;
@@ -65,14 +72,17 @@ pub mod hand {
         }
         #[inline]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, ()> {
-            while self.i < self.n {
-                if self.j < self.n {
-                    let v = self.i * self.n + self.j;
-                    self.j += 1;
-                    return GeneratorState::Yielded(v);
-                }
-                self.j = 0;
-                self.i += 1;
+            if self.j < self.n {
+                let v = self.row + self.j;
+                self.j += 1;
+                return GeneratorState::Yielded(v);
+            }
+            // End of a row (or n == 0): the next row starts with its first item.
+            self.i += 1;
+            if self.i < self.n {
+                self.row += self.n;
+                self.j = 1;
+                return GeneratorState::Yielded(self.row);
             }
             GeneratorState::Complete(())
         }
