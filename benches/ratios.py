@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Print the BENCHMARKS.md tables from criterion's saved estimates.
 
-Usage: python3 benches/ratios.py [BASELINE ...]   (default: new)
+Usage: python3 benches/ratios.py [--nightly] [BASELINE ...]   (default baseline: new)
+--nightly reads the standalone nightly crate's results (benches/nightly/target/criterion).
 Reads target/criterion/<group>/<impl>[/<depth>]/<baseline>/estimates.json (median), prints
 per workload: ns per item and the ratio to hand-written measured in the same run. With several
 baselines (separate runs), each cell is the median over runs of the per-run ratio.
@@ -40,7 +41,13 @@ def cell(path_of, items, baselines, impl):
 
 
 def main():
-    baselines = sys.argv[1:] or ["new"]
+    global ROOT, IMPLS
+    args = sys.argv[1:]
+    if "--nightly" in args:
+        args.remove("--nightly")
+        ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "nightly", "target", "criterion")
+        IMPLS = ["hand-written", "ours", "nightly-coroutine", "nightly-gen-block"]
+    baselines = args or ["new"]
     print(f"runs: {', '.join(baselines)}; cell = ratio to hand-written (ns per item)\n")
     print("| workload | " + " | ".join(IMPLS) + " |")
     print("|---" * (len(IMPLS) + 1) + "|")

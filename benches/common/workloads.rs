@@ -34,10 +34,11 @@ pub mod hand {
     impl Generator for Counter {
         type Yield = u64;
         type Return = u64;
+        #[inline(always)]
         fn start(&mut self) -> GeneratorState<u64, u64> {
             self.resume(())
         }
-        #[inline]
+        #[inline(always)]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, u64> {
             if self.i < self.n {
                 let i = self.i;
@@ -67,10 +68,11 @@ pub mod hand {
     impl Generator for Nested {
         type Yield = u64;
         type Return = ();
+        #[inline(always)]
         fn start(&mut self) -> GeneratorState<u64, ()> {
             self.resume(())
         }
-        #[inline]
+        #[inline(always)]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, ()> {
             if self.j < self.n {
                 let v = self.row + self.j;
@@ -103,6 +105,7 @@ pub mod hand {
     impl Generator<u64> for RunningTotal {
         type Yield = u64;
         type Return = u64;
+        #[inline(always)]
         fn start(&mut self) -> GeneratorState<u64, u64> {
             self.started = true;
             if self.left == 0 {
@@ -111,7 +114,7 @@ pub mod hand {
             self.left -= 1;
             GeneratorState::Yielded(self.total)
         }
-        #[inline]
+        #[inline(always)]
         fn resume(&mut self, v: u64) -> GeneratorState<u64, u64> {
             debug_assert!(self.started);
             self.total += v;
@@ -138,10 +141,11 @@ pub mod hand {
     impl Generator for LargeState {
         type Yield = u64;
         type Return = u64;
+        #[inline(always)]
         fn start(&mut self) -> GeneratorState<u64, u64> {
             self.resume(())
         }
-        #[inline]
+        #[inline(always)]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, u64> {
             if self.i < self.n {
                 let i = self.i;
@@ -165,10 +169,11 @@ pub mod hand {
     impl Generator for Fib {
         type Yield = u64;
         type Return = ();
+        #[inline(always)]
         fn start(&mut self) -> GeneratorState<u64, ()> {
             self.resume(())
         }
-        #[inline]
+        #[inline(always)]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, ()> {
             if self.left == 0 {
                 return GeneratorState::Complete(());
@@ -194,10 +199,11 @@ pub mod hand {
     impl<G: Generator<Yield = u64, Return = u64>> Generator for Layer<G> {
         type Yield = u64;
         type Return = u64;
+        #[inline(always)]
         fn start(&mut self) -> GeneratorState<u64, u64> {
             self.resume(())
         }
-        #[inline]
+        #[inline(always)]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, u64> {
             let s = if self.started {
                 self.inner.resume(())

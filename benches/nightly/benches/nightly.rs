@@ -2,7 +2,7 @@
 //! beside the hand-written limit and ours, in the same criterion groups as
 //! `benches/benches/generators.rs` (same workloads, same drivers, same sizes). The ratios to
 //! hand-written measured here are what BENCHMARKS.md reports for the nightly columns.
-#![feature(coroutines, coroutine_trait, stmt_expr_attributes, gen_blocks)]
+#![feature(coroutines, coroutine_trait, gen_blocks)]
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
