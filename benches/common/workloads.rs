@@ -186,6 +186,8 @@ pub mod hand {
     }
 
     /// One level of hand-written delegation: forward yields, map the return value.
+    /// `#[inline]`, not `always`: each level calls both `start` and `resume` of the next, so
+    /// forced inlining would grow the code as 2^depth.
     pub struct Layer<G> {
         inner: G,
         started: bool,
@@ -199,11 +201,11 @@ pub mod hand {
     impl<G: Generator<Yield = u64, Return = u64>> Generator for Layer<G> {
         type Yield = u64;
         type Return = u64;
-        #[inline(always)]
+        #[inline]
         fn start(&mut self) -> GeneratorState<u64, u64> {
             self.resume(())
         }
-        #[inline(always)]
+        #[inline]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, u64> {
             let s = if self.started {
                 self.inner.resume(())
