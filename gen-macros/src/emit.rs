@@ -68,6 +68,7 @@ pub fn emit(body: &Body, analysis: &Analysis, sig: &GenSig, krate: &syn::Path) -
         frames: Vec::new(),
         label_count: 0,
         in_place: None,
+        constructed: BTreeSet::new(),
     };
     emitter.function_body()
 }
@@ -153,6 +154,8 @@ struct Emitter<'a> {
     label_count: usize,
     /// The in-place arm being emitted, if any.
     in_place: Option<InPlaceArm>,
+    /// The suspension points whose variant the code emitted so far builds.
+    constructed: BTreeSet<SuspendId>,
 }
 
 /// The state of an in-place arm's emission.
@@ -179,9 +182,39 @@ impl Emitter<'_> {
             ..
         } = &Names::new();
 
+        // Arms for the suspension points the start arm reaches, directly or through other
+        // arms: a suspension point in unreachable code has no variant and no arm.
+        let mut arms = vec![(self.start_arm(), false)];
+        let mut reach = vec![std::mem::take(&mut self.constructed)];
+        let mut resume_arms = Vec::new();
+        for k in 0..self.body.suspends.len() {
+            let arm = match self.in_place_arm(k) {
+                Some(arm) => (arm, true),
+                None => (self.resume_arm(k), false),
+            };
+            resume_arms.push(arm);
+            reach.push(std::mem::take(&mut self.constructed));
+        }
+        let mut reachable = BTreeSet::new();
+        let mut work: Vec<SuspendId> = reach[0].iter().copied().collect();
+        while let Some(k) = work.pop() {
+            if reachable.insert(k) {
+                work.extend(reach[k + 1].iter().copied());
+            }
+        }
+        arms.extend(
+            resume_arms
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| reachable.contains(k))
+                .map(|(_, arm)| arm),
+        );
+
         // One generic parameter per stored value: inference fills them in from the closure.
-        let saved_ids: BTreeSet<BindingId> =
-            self.analysis.saved.iter().flatten().copied().collect();
+        let saved_ids: BTreeSet<BindingId> = reachable
+            .iter()
+            .flat_map(|&k| self.analysis.saved[k].iter().copied())
+            .collect();
         let param_ids = &self.body.params;
         let generic = |id: BindingId| format_ident!("__T{}", id, span = Span::mixed_site());
         let generics: Vec<syn::Ident> = param_ids
@@ -196,6 +229,7 @@ impl Emitter<'_> {
             .saved
             .iter()
             .enumerate()
+            .filter(|(k, _)| reachable.contains(k))
             .map(|(k, saved)| {
                 let variant = variant(k);
                 let fields = saved.iter().rev().map(|&id| {
@@ -219,13 +253,6 @@ impl Emitter<'_> {
                 quote!(#stored)
             }
         });
-        let mut arms = vec![(self.start_arm(), false)];
-        for k in 0..self.body.suspends.len() {
-            arms.push(match self.in_place_arm(k) {
-                Some(arm) => (arm, true),
-                None => (self.resume_arm(k), false),
-            });
-        }
         let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
         let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
@@ -235,6 +262,12 @@ impl Emitter<'_> {
             Form::Iterator => quote!(#krate::__private::into_iter(#generator)),
         };
         quote! {
+            // The traits `yield_from!` and position walks probe by method resolution.
+            #[allow(unused_imports)]
+            use #krate::__private::{
+                ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+                ViaNeither as _,
+            };
             #[derive(Clone)]
             #[allow(non_snake_case, clippy::large_enum_variant)]
             enum #state_ty<#(#generics),*> {
@@ -904,6 +937,7 @@ impl Emitter<'_> {
             let ty = &self.sig.yield_ty;
             quote!(: #ty)
         });
+        self.constructed.insert(k);
         let variant = variant(k);
         let fields = self.analysis.saved[k].iter().rev().map(|&id| {
             let field = self.field(id);

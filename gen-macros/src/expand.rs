@@ -140,7 +140,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
     let mut errors = Errors::default();
     let gensig = signature::parse(&f.sig, &mut errors);
     let mut block = f.block.clone();
-    let items = prepass::run(&mut block, args, spelling, &mut errors);
+    let items = prepass::run(&mut block, &f.sig.ident, args, spelling, &mut errors);
     let outer_sig = outer_signature(&f.sig, gensig.as_ref());
     let GenFn {
         attrs,

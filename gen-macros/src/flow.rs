@@ -46,11 +46,6 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
     let width = b.next_id;
     let graph = b.graph;
     let facts = Facts::solve(&graph, entry, width);
-    if std::env::var_os("GEN_DEBUG_FLOW").is_some() {
-        for (i, node) in graph.nodes.iter().enumerate() {
-            eprintln!("node {i}: {:?} -> {:?}", node.events, node.succ);
-        }
-    }
 
     let mut saved = vec![Vec::new(); body.suspends.len()];
     for point in &b.suspensions {
@@ -340,15 +335,18 @@ impl<'a> Builder<'a> {
                 self.expr(scrutinee);
                 let test = self.cur;
                 let join = self.new_node();
-                for arm in arms {
-                    let node = self.new_node();
-                    self.edge(test, node);
-                    self.cur = node;
+                let entries: Vec<usize> = arms.iter().map(|_| self.new_node()).collect();
+                for (i, arm) in arms.iter().enumerate() {
+                    self.edge(test, entries[i]);
+                    self.cur = entries[i];
                     self.scoped(|b| {
                         b.declare_ids(&arm.body.entry_bindings);
                         if let Some(guard) = &arm.guard {
                             b.expr(guard);
-                            b.branch(test);
+                            // A failing guard goes on to the next arms.
+                            if let Some(&next) = entries.get(i + 1) {
+                                b.branch(next);
+                            }
                         }
                         for stmt in &arm.body.stmts {
                             b.ir_stmt(stmt);
@@ -561,15 +559,18 @@ impl<'a> Builder<'a> {
                 self.expr(&m.expr);
                 let test = self.cur;
                 let join = self.new_node();
-                for arm in &m.arms {
-                    let node = self.new_node();
-                    self.edge(test, node);
-                    self.cur = node;
+                let entries: Vec<usize> = m.arms.iter().map(|_| self.new_node()).collect();
+                for (i, arm) in m.arms.iter().enumerate() {
+                    self.edge(test, entries[i]);
+                    self.cur = entries[i];
                     self.scoped(|b| {
                         b.bind_pattern(&arm.pat, None);
                         if let Some((_, guard)) = &arm.guard {
                             b.expr(guard);
-                            b.branch(test);
+                            // A failing guard goes on to the next arms.
+                            if let Some(&next) = entries.get(i + 1) {
+                                b.branch(next);
+                            }
                         }
                         b.expr(&arm.body);
                     });

@@ -40,11 +40,13 @@ impl Spelling {
 /// at the top of the function.
 pub fn run(
     block: &mut syn::Block,
+    name: &syn::Ident,
     args: &Args,
     spelling: Spelling,
     errors: &mut Errors,
 ) -> Vec<syn::Item> {
     let mut pass = Prepass {
+        name,
         args,
         spelling,
         errors,
@@ -81,6 +83,8 @@ impl VisitMut for HoistItems {
 }
 
 struct Prepass<'a> {
+    /// The generator function's name, to spot unboxed recursion.
+    name: &'a syn::Ident,
     args: &'a Args,
     spelling: Spelling,
     errors: &'a mut Errors,
@@ -121,6 +125,16 @@ impl Prepass<'_> {
         }
         match syn::parse2::<syn::Expr>(mac.tokens.clone()) {
             Ok(mut operand) => {
+                if marker == Marker::YieldFrom && self.calls_itself(&operand) {
+                    let name = self.name;
+                    self.errors.push(
+                        operand.span(),
+                        format!(
+                            "`{name}` delegates to itself: its generator type would contain \
+                             itself. Box the recursive call: `yield_from!({name}(..).boxed())`"
+                        ),
+                    );
+                }
                 self.visit_expr_mut(&mut operand);
                 mac.tokens = quote!(#operand);
             }
@@ -131,6 +145,24 @@ impl Prepass<'_> {
                     format!("`{name}` takes one expression: `{name}(value)`"),
                 );
             }
+        }
+    }
+
+    /// Whether `operand` is a direct call of this generator function (`f(..)`, `Self::f(..)`,
+    /// `self.f(..)`), which cannot be delegated to without boxing.
+    fn calls_itself(&self, operand: &syn::Expr) -> bool {
+        match operand {
+            syn::Expr::Call(c) => match &*c.func {
+                syn::Expr::Path(p) => p
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == *self.name),
+                _ => false,
+            },
+            syn::Expr::MethodCall(m) => m.method == *self.name,
+            syn::Expr::Paren(p) => self.calls_itself(&p.expr),
+            _ => false,
         }
     }
 
