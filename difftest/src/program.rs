@@ -308,6 +308,9 @@ pub mod avoid {
     pub const SUSPEND_IN_SHADOWING_INIT: bool = true;
     /// `break value` out of a `loop` from a `let .. else` block that suspends: E0282.
     pub const VALUED_BREAK_IN_LET_ELSE: bool = true;
+    /// A suspension point in the right operand of `&&` in an `if` condition whose then-branch
+    /// suspends: after the then-branch, the else-branch runs too (wrong trace).
+    pub const SUSPEND_IN_AND_RHS: bool = true;
 }
 
 fn diverges(s: &Stmt) -> bool {
@@ -660,7 +663,11 @@ impl Gen<'_> {
                     self.scopes.push(ScopeInfo::default());
                     self.declare(name, false);
                     let chain = if self.rng.chance(40) {
-                        Some(self.cond(depth + 1))
+                        Some(if avoid::SUSPEND_IN_AND_RHS {
+                            self.calm(|g| g.cond(depth + 1))
+                        } else {
+                            self.cond(depth + 1)
+                        })
                     } else {
                         None
                     };
@@ -926,7 +933,15 @@ impl Gen<'_> {
         match self.rng.below(if depth >= 3 { 2 } else { 6 }) {
             0 => Cond::Lt(self.expr(d), self.expr(d)),
             1 => Cond::Eq(self.expr(d), self.expr(d)),
-            2 => Cond::And(Box::new(self.cond(d)), Box::new(self.cond(d))),
+            2 => {
+                let a = self.cond(d);
+                let b = if avoid::SUSPEND_IN_AND_RHS {
+                    self.calm(|g| g.cond(d))
+                } else {
+                    self.cond(d)
+                };
+                Cond::And(Box::new(a), Box::new(b))
+            }
             3 => Cond::Or(Box::new(self.cond(d)), Box::new(self.cond(d))),
             4 => Cond::Not(Box::new(self.cond(d))),
             _ => Cond::Lt(self.expr(d), self.expr(d)),
