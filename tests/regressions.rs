@@ -205,3 +205,43 @@ fn unreachable_suspension_points() {
     assert_eq!(drive(unreachable_yield_for(3), &[]), (vec![], 3));
     assert_eq!(drive(unreachable_yield_from(3), &[]), (vec![], 3));
 }
+
+/// Found by the scheduler work: a body ending in a diverging tail expression.
+#[generator]
+fn ends_in_panic(after: u32) -> impl Generator<Yield = (), Return = u32> {
+    for _ in 0..after {
+        r#yield!(());
+    }
+    panic!("boom after {after}")
+}
+
+#[test]
+fn a_diverging_tail_expression() {
+    let mut g = ends_in_panic(1);
+    assert!(g.advance().is_yielded());
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.advance())).unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<String>().map(String::as_str),
+        Some("boom after 1")
+    );
+}
+
+/// Found by the scheduler work: an argument used only by reference in a loop that never ends
+/// (an in-place arm without a move-out).
+#[allow(dead_code)]
+struct Tracked(u8);
+
+#[generator]
+fn borrowed_forever(token: Tracked) -> impl Generator<Yield = u8, Return = ()> {
+    loop {
+        r#yield!(1);
+        let _ = &token;
+    }
+}
+
+#[test]
+fn a_value_only_borrowed_in_an_endless_loop() {
+    let mut g = borrowed_forever(Tracked(4));
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+}
