@@ -1,5 +1,8 @@
 //! Reproductions of bugs the differential tester found, minimised (see difftest/).
 
+mod common;
+
+use common::drive;
 use gen_core::prelude::*;
 
 fn some_if(x: i64) -> Option<i64> {
@@ -13,21 +16,6 @@ fn add(a: i64, b: i64) -> i64 {
 #[generator]
 fn inner(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
     r#yield!(n)
-}
-
-fn drive<G: Generator<i64, Yield = i64>>(mut g: G, answers: &[i64]) -> (Vec<i64>, G::Return) {
-    let mut yielded = Vec::new();
-    let mut answers = answers.iter().copied();
-    let mut step = g.start();
-    loop {
-        match step {
-            GeneratorState::Yielded(y) => {
-                yielded.push(y);
-                step = g.resume(answers.next().unwrap_or(0));
-            }
-            GeneratorState::Complete(r) => return (yielded, r),
-        }
-    }
 }
 
 /// 1. A suspension point inside `yield_from!`'s operand.

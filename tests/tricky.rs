@@ -1,21 +1,9 @@
 //! Awkward shapes: suspension points where control flow and expressions interleave.
 
-use gen_core::prelude::*;
+mod common;
 
-fn drive<G: Generator<i32, Yield = i32>>(mut g: G, answers: &[i32]) -> (Vec<i32>, G::Return) {
-    let mut yielded = Vec::new();
-    let mut answers = answers.iter().copied();
-    let mut step = g.start();
-    loop {
-        match step {
-            GeneratorState::Yielded(y) => {
-                yielded.push(y);
-                step = g.resume(answers.next().unwrap_or(0));
-            }
-            GeneratorState::Complete(r) => return (yielded, r),
-        }
-    }
-}
+use common::drive;
+use gen_core::prelude::*;
 
 #[generator]
 fn while_let_on_a_resume_value() -> impl Generator<i32, Yield = i32, Return = i32> {

@@ -32,6 +32,7 @@ extern crate self as gen_core;
 
 #[doc(hidden)]
 pub mod __private;
+pub mod actor;
 mod adapters;
 mod generator;
 mod markers;
