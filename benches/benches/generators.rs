@@ -1,0 +1,197 @@
+//! Generators against the hand-written limit and the peers, side by side in one criterion
+//! group per workload, so every figure can be read as a ratio measured in the same run.
+//! See BENCHMARKS.md at the repository root for the table and how to read it.
+//!
+//! Each iteration is one full drive: create the generator, resume it to completion,
+//! `black_box` every yielded value. Nightly coroutines and `gen` blocks live in
+//! `benches/nightly/` (run by `benches/run-nightly.sh`), not here, so stable builds never see them.
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+#[path = "../common/workloads.rs"]
+mod workloads;
+use workloads::{drive::*, run, *};
+
+/// diapause's published sizes.
+const COUNTER_N: u64 = 1024;
+const NESTED_N: u64 = 64;
+const RUNNING_N: u64 = 1024;
+const LARGE_N: u64 = 1024;
+/// The issue asks for 10,000,000; scaled to 1,000,000 so one drive of the slowest peer stays
+/// near 10 ms on a shared 2-vCPU machine. The table reports time per item, which does not
+/// depend on the count.
+const FIB_N: u64 = 1_000_000;
+const CHAIN_N: u64 = 1024;
+
+macro_rules! cell {
+    ($group:expr, $name:expr, $n:expr, $f:expr) => {
+        $group.bench_function($name, |b| b.iter(|| $f(black_box($n))));
+    };
+}
+
+fn unit_group(
+    c: &mut Criterion,
+    name: &str,
+    n: u64,
+    items: u64,
+    cells: &[(&str, fn(u64) -> u64)],
+) {
+    let mut g = c.benchmark_group(name);
+    g.throughput(Throughput::Elements(items));
+    if items > 100_000 {
+        g.sampling_mode(SamplingMode::Flat);
+    }
+    for (id, f) in cells {
+        cell!(g, *id, n, f);
+    }
+    g.finish();
+}
+
+fn diapause_four(c: &mut Criterion) {
+    unit_group(
+        c,
+        "counter",
+        COUNTER_N,
+        COUNTER_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::counter(n))),
+            ("ours", |n| gen_unit(ours::counter(n))),
+            ("diapause", |n| diapause_unit(diapause_impl::counter(n))),
+            ("genawaiter-rc", run::ga_rc::counter),
+            ("genawaiter-stack", run::ga_stack::counter),
+            ("next-gen", run::nextgen::counter),
+            ("corosensei", run::coro::counter),
+        ],
+    );
+    unit_group(
+        c,
+        "nested",
+        NESTED_N,
+        NESTED_N * NESTED_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::nested(n))),
+            ("ours", |n| gen_unit(ours::nested(n))),
+            ("diapause", |n| diapause_unit(diapause_impl::nested(n))),
+            ("genawaiter-rc", run::ga_rc::nested),
+            ("genawaiter-stack", run::ga_stack::nested),
+            ("next-gen", run::nextgen::nested),
+            ("corosensei", run::coro::nested),
+        ],
+    );
+    unit_group(
+        c,
+        "running_total",
+        RUNNING_N,
+        RUNNING_N,
+        &[
+            ("hand-written", |n| gen_send(hand::running_total(n))),
+            ("ours", |n| gen_send(ours::running_total(n))),
+            ("diapause", |n| diapause_send(diapause_impl::running_total(n))),
+            ("genawaiter-rc", run::ga_rc::running_total),
+            ("genawaiter-stack", run::ga_stack::running_total),
+            ("next-gen", run::nextgen::running_total),
+            ("corosensei", run::coro::running_total),
+        ],
+    );
+    unit_group(
+        c,
+        "large_state",
+        LARGE_N,
+        LARGE_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::large_state(n))),
+            ("ours", |n| gen_unit(ours::large_state(n))),
+            ("diapause", |n| diapause_unit(diapause_impl::large_state(n))),
+            ("genawaiter-rc", run::ga_rc::large_state),
+            ("genawaiter-stack", run::ga_stack::large_state),
+            ("next-gen", run::nextgen::large_state),
+            ("corosensei", run::coro::large_state),
+        ],
+    );
+}
+
+fn fib(c: &mut Criterion) {
+    unit_group(
+        c,
+        "fib",
+        FIB_N,
+        FIB_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::fib(n))),
+            ("ours", |n| gen_unit(ours::fib(n))),
+            ("diapause", |n| diapause_unit(diapause_impl::fib(n))),
+            ("genawaiter-rc", run::ga_rc::fib),
+            ("genawaiter-stack", run::ga_stack::fib),
+            ("next-gen", run::nextgen::fib),
+            ("corosensei", run::coro::fib),
+        ],
+    );
+}
+
+/// `yield_from!` chains: one group, ids `impl/depth`, throughput per leaf item, so the
+/// per-item cost of depth 16 reads against depth 1 of the same implementation.
+fn chains(c: &mut Criterion) {
+    let mut g = c.benchmark_group("yield_from");
+    g.throughput(Throughput::Elements(CHAIN_N));
+    type Cells = [(&'static str, fn(u64) -> u64); 6];
+    let depths: [(u32, Cells); 3] = [
+        (
+            1,
+            [
+                ("hand-written", |n| gen_unit(hand::chain1(n))),
+                ("ours", |n| gen_unit(ours::chain1(n))),
+                ("diapause", |n| diapause_unit(diapause_impl::chain1(n))),
+                ("genawaiter-rc", run::ga_rc::chain1),
+                ("genawaiter-stack", run::ga_stack::chain1),
+                ("corosensei", |n| run::coro::chain(1, n)),
+            ],
+        ),
+        (
+            4,
+            [
+                ("hand-written", |n| gen_unit(hand::chain4(n))),
+                ("ours", |n| gen_unit(ours::chain4(n))),
+                ("diapause", |n| diapause_unit(diapause_impl::chain4(n))),
+                ("genawaiter-rc", run::ga_rc::chain4),
+                ("genawaiter-stack", run::ga_stack::chain4),
+                ("corosensei", |n| run::coro::chain(4, n)),
+            ],
+        ),
+        (
+            16,
+            [
+                ("hand-written", |n| gen_unit(hand::chain16(n))),
+                ("ours", |n| gen_unit(ours::chain16(n))),
+                ("diapause", |n| diapause_unit(diapause_impl::chain16(n))),
+                ("genawaiter-rc", run::ga_rc::chain16),
+                ("genawaiter-stack", run::ga_stack::chain16),
+                ("corosensei", |n| run::coro::chain(16, n)),
+            ],
+        ),
+    ];
+    for (depth, cells) in depths {
+        for (id, f) in cells {
+            g.bench_with_input(BenchmarkId::new(id, depth), &CHAIN_N, |b, &n| {
+                b.iter(|| f(black_box(n)))
+            });
+        }
+    }
+    g.finish();
+}
+
+fn config() -> Criterion {
+    // Small on purpose: the machine has 2 vCPUs shared with other work. Ratios within a
+    // group are what the table reports; absolute times drift.
+    Criterion::default()
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(1))
+        .warm_up_time(Duration::from_millis(300))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = diapause_four, fib, chains
+}
+criterion_main!(benches);

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Compile time and code size of a crate with N small generators (default 500), per approach:
+# hand-written (baseline for code size), ours (#[generator]), diapause 0.2, genawaiter 0.99 (rc).
+#
+# For each approach it generates a binary crate under target/compile-time/<approach>/ whose
+# main drives every generator once, then, each in its own clean target dir:
+#   clean    wall seconds of `cargo build --release` from nothing (dependencies included)
+#   crate    wall seconds of rebuilding only the generated crate after `touch src/main.rs`
+#            (release), i.e. the cost of the 500 generators themselves; minimum of 3
+#   check    wall seconds of `cargo check` of only the generated crate (debug, after a
+#            dependency-warming check), what an IDE/edit loop pays; minimum of 3
+#   text     .text bytes of the release binary (`size`), and the stripped file size
+# Usage: benches/compile_time.sh [N]      (takes several minutes on 2 vCPUs)
+set -euo pipefail
+N="${1:-500}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$root/target/compile-time"
+mkdir -p "$out"
+export CARGO_INCREMENTAL=0
+
+gen_crate() {
+    local approach="$1" dir="$out/$1"
+    rm -rf "$dir"
+    mkdir -p "$dir/src"
+    local deps=""
+    case "$approach" in
+        ours) deps="gen-core = { path = \"$root/gen-core\" }" ;;
+        diapause) deps='diapause = "0.2"' ;;
+        genawaiter) deps='genawaiter = "0.99"' ;;
+        hand) deps="" ;;
+    esac
+    cat >"$dir/Cargo.toml" <<TOML
+[package]
+name = "ct-$approach"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+$deps
+
+[profile.release]
+codegen-units = 16
+TOML
+    # Same versions as the workspace where the packages overlap.
+    cp "$root/Cargo.lock" "$dir/Cargo.lock"
+    local f="$dir/src/main.rs"
+    {
+        echo "#![allow(clippy::all)]"
+        case "$approach" in
+            ours) echo "use gen_core::prelude::*;" ;;
+            diapause) echo "use diapause::{Coroutine, CoroutineState};" ;;
+            genawaiter) echo "use genawaiter::{GeneratorState, rc::Gen};" ;;
+        esac
+        for ((k = 0; k < N; k++)); do
+            case "$approach" in
+                ours) cat <<RS
+#[generator]
+fn g$k(n: u64) -> impl Generator<Yield = u64, Return = u64> {
+    let mut acc = ${k}u64;
+    for i in 0..n {
+        if i % 3 == 0 {
+            acc += i;
+        }
+        r#yield!(acc ^ i);
+    }
+    acc
+}
+RS
+                ;;
+                diapause) cat <<RS
+#[diapause::coroutine(yield = u64)]
+fn g$k(n: u64) -> u64 {
+    let mut acc: u64 = ${k}u64;
+    for i in 0u64..n {
+        if i % 3 == 0 {
+            acc += i;
+        }
+        yield_!(acc ^ i);
+    }
+    acc
+}
+RS
+                ;;
+                genawaiter) cat <<RS
+fn g$k(n: u64) -> Gen<u64, (), impl std::future::Future<Output = u64>> {
+    Gen::new(move |co| async move {
+        let mut acc = ${k}u64;
+        for i in 0..n {
+            if i % 3 == 0 {
+                acc += i;
+            }
+            co.yield_(acc ^ i).await;
+        }
+        acc
+    })
+}
+RS
+                ;;
+                hand) cat <<RS
+struct G$k { acc: u64, i: u64, n: u64 }
+fn g$k(n: u64) -> G$k { G$k { acc: ${k}u64, i: 0, n } }
+impl G$k {
+    fn step(&mut self) -> Result<u64, u64> {
+        if self.i < self.n {
+            let i = self.i;
+            self.i += 1;
+            if i % 3 == 0 {
+                self.acc += i;
+            }
+            Ok(self.acc ^ i)
+        } else {
+            Err(self.acc)
+        }
+    }
+}
+RS
+                ;;
+            esac
+        done
+        echo "fn main() {"
+        echo "    let n = std::env::args().count() as u64 * 10;"
+        echo "    let mut total = 0u64;"
+        for ((k = 0; k < N; k++)); do
+            case "$approach" in
+                ours) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
+                diapause) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { CoroutineState::Yielded(v) => total = total.wrapping_add(v), CoroutineState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
+                genawaiter) echo "    { let mut g = g$k(n); loop { match g.resume() { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } } }" ;;
+                hand) echo "    { let mut g = g$k(n); loop { match g.step() { Ok(v) => total = total.wrapping_add(v), Err(r) => { total = total.wrapping_add(r); break; } } } }" ;;
+            esac
+        done
+        echo "    println!(\"{total}\");"
+        echo "}"
+    } >"$f"
+}
+
+secs() { # wall seconds of a command, output to a log
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >>"$log" 2>&1
+    t1=$(date +%s.%N)
+    echo "$t0 $t1" | awk '{printf "%.1f", $2 - $1}'
+}
+
+printf "%-11s %8s %8s %8s %10s %10s\n" approach clean_s crate_s check_s text_B stripped_B
+for approach in hand ours diapause genawaiter; do
+    gen_crate "$approach"
+    dir="$out/$approach"
+    log="$dir/build.log"
+    : >"$log"
+    cd "$dir"
+    export CARGO_TARGET_DIR="$dir/target"
+    clean=$(secs cargo build --release)
+    # Rebuilds of the crate alone: the minimum of 3 (the machine is shared and noisy).
+    crate=999999
+    for _ in 1 2 3; do
+        touch src/main.rs
+        t=$(secs cargo build --release)
+        crate=$(echo "$crate $t" | awk '{print ($2 < $1) ? $2 : $1}')
+    done
+    cargo check >>"$log" 2>&1
+    check=999999
+    for _ in 1 2 3; do
+        touch src/main.rs
+        t=$(secs cargo check)
+        check=$(echo "$check $t" | awk '{print ($2 < $1) ? $2 : $1}')
+    done
+    bin="$dir/target/release/ct-$approach"
+    "$bin" >/dev/null
+    text=$(size -A "$bin" | awk '$1 == ".text" {print $2}')
+    strip -o "$dir/stripped" "$bin"
+    stripped=$(stat -c %s "$dir/stripped")
+    printf "%-11s %8s %8s %8s %10s %10s\n" "$approach" "$clean" "$crate" "$check" "$text" "$stripped"
+done
