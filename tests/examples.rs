@@ -112,6 +112,16 @@ fn tour_runs_every_demo() {
             "103682",
             "=== send: times2",
             "2\n4\n6\n",
+            "=== a task scheduler",
+            "5 odd_till - 1\n4 even_till - 2\n",
+            "=== async_map",
+            "results: task 1 -> [2, 3, 4]",
+            "=== async_search",
+            "failed: task 4 -> Not Found",
+            "=== print_matches",
+            "Found : 2",
+            "=== producer and consumer",
+            "two producers: took",
         ],
     );
 }
