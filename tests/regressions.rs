@@ -245,3 +245,37 @@ fn a_value_only_borrowed_in_an_endless_loop() {
     assert_eq!(g.advance(), GeneratorState::Yielded(1));
     assert_eq!(g.advance(), GeneratorState::Yielded(1));
 }
+
+/// Found by the differential tester's long run: a `&&` chain whose right side and then-branch
+/// both suspend ran the else-branch after the then-branch.
+#[generator]
+fn and_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    if n == 1 && r#yield!(n) == 0 {
+        r#yield!(10);
+    } else {
+        r#yield!(20);
+    }
+    2
+}
+
+#[generator]
+fn let_chain_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v = if let Some(x) = some_if(n)
+        && r#yield!(x) == 0
+    {
+        r#yield!(1);
+    } else {
+        r#yield!(2);
+    };
+    let () = v;
+    3
+}
+
+#[test]
+fn a_suspending_then_branch_after_a_suspending_chain_skips_the_else_branch() {
+    assert_eq!(drive(and_rhs_suspends(1), &[0, 0]), (vec![1, 10], 2));
+    assert_eq!(drive(and_rhs_suspends(1), &[5, 0]), (vec![1, 20], 2));
+    assert_eq!(drive(and_rhs_suspends(2), &[0]), (vec![20], 2));
+    assert_eq!(drive(let_chain_rhs_suspends(4), &[0, 0]), (vec![4, 1], 3));
+    assert_eq!(drive(let_chain_rhs_suspends(3), &[0]), (vec![2], 3));
+}
