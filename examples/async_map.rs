@@ -43,7 +43,7 @@ fn runner<G: Generator<Yield = ()>>(mut generator: G) -> G::Return {
     }
 }
 
-fn main() {
+pub fn run() {
     // Calling next by hand: each step does one item, and the end carries the result.
     let mut g = async_map(|x| x + 2, vec![0, 1, 2]);
     println!("{:?}", g.advance());
@@ -75,4 +75,9 @@ fn main() {
         }
         other => println!("unexpected: {other:?}"),
     }
+}
+
+#[allow(dead_code)]
+fn main() {
+    run();
 }

@@ -48,7 +48,7 @@ fn digits(x: u64) -> usize {
     x.to_string().len()
 }
 
-fn main() {
+pub fn run() {
     println!("{:?}", lucas().iter().take(10).collect::<Vec<_>>());
 
     // By hand: each `next` checks one item; the found item comes back as the return value.
@@ -94,4 +94,9 @@ fn main() {
     for (id, error) in scheduler.failures() {
         println!("failed: {id} -> {error}");
     }
+}
+
+#[allow(dead_code)]
+fn main() {
+    run();
 }

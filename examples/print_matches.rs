@@ -123,7 +123,7 @@ fn longest_gap(printed: &[Instant], end: Instant) -> Duration {
         .unwrap_or_default()
 }
 
-fn main() {
+pub fn run() {
     println!("== blocking is_prime: the message task starves ==");
     let printed = Rc::new(RefCell::new(Vec::new()));
     let mut scheduler = Scheduler::new();
@@ -174,4 +174,9 @@ fn main() {
         printed.borrow().len(),
         async_gap
     );
+}
+
+#[allow(dead_code)]
+fn main() {
+    run();
 }

@@ -69,7 +69,7 @@ fn process_data(
 }
 
 /// Runs `producers` producers of 20 items and one consumer; returns (elapsed, sum of sleeps).
-fn run(producers: u64) -> (Duration, Duration) {
+fn run_with(producers: u64) -> (Duration, Duration) {
     let data = Queue::unbounded();
     let slept = Rc::new(Cell::new(Duration::ZERO));
     let mut scheduler = Scheduler::new();
@@ -82,14 +82,14 @@ fn run(producers: u64) -> (Duration, Duration) {
     (started.elapsed(), slept.get())
 }
 
-fn main() {
+pub fn run() {
     // In the seed's seconds: elapsed / SECOND.
     let seed_seconds = |d: Duration| d.as_secs_f64() / SECOND.as_secs_f64();
     println!("== one producer ==");
-    let (one, one_sequential) = run(1);
+    let (one, one_sequential) = run_with(1);
     println!();
     println!("== two producers ==");
-    let (two, two_sequential) = run(2);
+    let (two, two_sequential) = run_with(2);
     println!();
     // Sequentially, every sleep would add up; here they overlap.
     for (what, took, sequential) in [
@@ -103,4 +103,9 @@ fn main() {
             took
         );
     }
+}
+
+#[allow(dead_code)]
+fn main() {
+    run();
 }

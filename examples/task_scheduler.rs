@@ -35,11 +35,16 @@ fn even_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
     }
 }
 
-fn main() {
+pub fn run() {
     // The slides' scheduler ignores what `next(task)` returns: so does `ignore_yields`.
     let mut scheduler = Scheduler::new();
     scheduler.spawn(ignore_yields(odd_till(5)));
     scheduler.spawn(ignore_yields(even_till(4)));
     scheduler.spawn(ignore_yields(odd_till(6)));
     scheduler.run().expect("these tasks never wait on anything");
+}
+
+#[allow(dead_code)]
+fn main() {
+    run();
 }

@@ -112,6 +112,108 @@ fn tour_runs_every_demo() {
             "103682",
             "=== send: times2",
             "2\n4\n6\n",
+            "=== a task scheduler",
+            "5 odd_till - 1\n4 even_till - 2\n",
+            "=== async_map",
+            "results: task 1 -> [2, 3, 4]",
+            "=== async_search",
+            "failed: task 4 -> Not Found",
+            "=== print_matches",
+            "Found : 2",
+            "=== producer and consumer",
+            "two producers: took",
+        ],
+    );
+}
+
+#[test]
+fn task_scheduler() {
+    // The slides' output, line for line.
+    assert_eq!(
+        run("task_scheduler"),
+        "5 odd_till - 1\n4 even_till - 2\n6 odd_till - 1\n5 odd_till - 3\n6 odd_till - 3\n6 odd_till - 5\n"
+    );
+}
+
+#[test]
+fn async_map() {
+    let out = run("async_map");
+    assert_in_order(
+        &out,
+        &[
+            "runner: [2, 3, 4]",
+            "Running task 1\nRunning task 2\nRunning task 1\nRunning task 2",
+            "task 1 done: [2, 3, 4]",
+            "task 2 done: [0, 3, 6, 9, 12]",
+            "results: task 1 -> [2, 3, 4], task 2 -> [0, 3, 6, 9, 12]",
+        ],
+    );
+}
+
+#[test]
+fn async_search() {
+    let out = run("async_search");
+    assert_in_order(
+        &out,
+        &[
+            "[2, 1, 3, 4, 7, 11, 18, 29, 47, 76]",
+            "Hello Group!",
+            "Complete(Ok(11))",
+            "Running task",
+            "completed with result",
+            "failed: task 4 -> Not Found",
+        ],
+    );
+}
+
+#[test]
+fn print_matches() {
+    let out = run("print_matches");
+    assert_in_order(
+        &out,
+        &[
+            "blocking is_prime: the message task starves",
+            "Found : 2\nFound : 3\nFound : 7\nFound : 11",
+            "messages: 1;",
+            "async_is_prime with yield_from!: the message keeps its rhythm",
+            "Found : 2",
+        ],
+    );
+}
+
+#[test]
+fn producer_consumer() {
+    let out = run("producer_consumer");
+    assert_in_order(
+        &out,
+        &[
+            "== one producer ==",
+            " -- generated item 1\n",
+            " +++ Processed value 1 after",
+            "one producer: took",
+            "two producers: took",
+        ],
+    );
+    for line in out.lines().filter(|l| l.contains("took")) {
+        // The concurrent run takes less (simulated) time than the sequential one.
+        let seconds: Vec<f64> = line
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        assert!(seconds[0] < seconds[1], "{line}");
+    }
+}
+
+#[test]
+fn actors() {
+    let out = run("actors");
+    assert_in_order(
+        &out,
+        &[
+            "Got: 10\nGot: 9\n",
+            "Got: 1\n",
+            "counted down from 1000001: the printer got 1000001 messages",
+            "dead_letters: 0",
         ],
     );
 }

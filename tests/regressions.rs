@@ -205,3 +205,77 @@ fn unreachable_suspension_points() {
     assert_eq!(drive(unreachable_yield_for(3), &[]), (vec![], 3));
     assert_eq!(drive(unreachable_yield_from(3), &[]), (vec![], 3));
 }
+
+/// Found by the scheduler work: a body ending in a diverging tail expression.
+#[generator]
+fn ends_in_panic(after: u32) -> impl Generator<Yield = (), Return = u32> {
+    for _ in 0..after {
+        r#yield!(());
+    }
+    panic!("boom after {after}")
+}
+
+#[test]
+fn a_diverging_tail_expression() {
+    let mut g = ends_in_panic(1);
+    assert!(g.advance().is_yielded());
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.advance())).unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<String>().map(String::as_str),
+        Some("boom after 1")
+    );
+}
+
+/// Found by the scheduler work: an argument used only by reference in a loop that never ends
+/// (an in-place arm without a move-out).
+#[allow(dead_code)]
+struct Tracked(u8);
+
+#[generator]
+fn borrowed_forever(token: Tracked) -> impl Generator<Yield = u8, Return = ()> {
+    loop {
+        r#yield!(1);
+        let _ = &token;
+    }
+}
+
+#[test]
+fn a_value_only_borrowed_in_an_endless_loop() {
+    let mut g = borrowed_forever(Tracked(4));
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+}
+
+/// Found by the differential tester's long run: a `&&` chain whose right side and then-branch
+/// both suspend ran the else-branch after the then-branch.
+#[generator]
+fn and_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    if n == 1 && r#yield!(n) == 0 {
+        r#yield!(10);
+    } else {
+        r#yield!(20);
+    }
+    2
+}
+
+#[generator]
+fn let_chain_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v = if let Some(x) = some_if(n)
+        && r#yield!(x) == 0
+    {
+        r#yield!(1);
+    } else {
+        r#yield!(2);
+    };
+    let () = v;
+    3
+}
+
+#[test]
+fn a_suspending_then_branch_after_a_suspending_chain_skips_the_else_branch() {
+    assert_eq!(drive(and_rhs_suspends(1), &[0, 0]), (vec![1, 10], 2));
+    assert_eq!(drive(and_rhs_suspends(1), &[5, 0]), (vec![1, 20], 2));
+    assert_eq!(drive(and_rhs_suspends(2), &[0]), (vec![20], 2));
+    assert_eq!(drive(let_chain_rhs_suspends(4), &[0, 0]), (vec![4, 1], 3));
+    assert_eq!(drive(let_chain_rhs_suspends(3), &[0]), (vec![2], 3));
+}

@@ -169,6 +169,9 @@ struct InPlaceArm {
     outer_frames: usize,
     /// Such a jump was emitted: the arm falls back to moving values.
     escaped: bool,
+    /// The loop can end, so the arm moves the values out after it and declares their
+    /// bindings; a loop that never ends needs neither.
+    moved_out: bool,
 }
 
 impl Emitter<'_> {
@@ -449,8 +452,12 @@ impl Emitter<'_> {
             rewriting: false,
             outer_frames: 0,
             escaped: false,
+            moved_out: false,
         });
         let cont = self.cont(k, &self.body.root, &path);
+        // Assembled while the arm is still in place: the stored arguments are declared the
+        // in-place way too.
+        let body = self.resume_body(k, cont);
         let arm = self.in_place.take().expect("set above");
         if arm.escaped {
             return None;
@@ -467,7 +474,7 @@ impl Emitter<'_> {
         Some(ArmCode {
             variant: variant(k),
             fields,
-            body: self.resume_body(k, cont),
+            body,
         })
     }
 
@@ -515,12 +522,16 @@ impl Emitter<'_> {
                 let binding = &self.body.bindings[id];
                 let ident = &binding.ident;
                 let mutability = binding.mutable.then(|| quote!(mut));
-                if saved.contains(&id) && self.in_place.is_none() {
+                let in_place = self.in_place.as_ref();
+                if saved.contains(&id) && in_place.is_none() {
                     let stored = self.stored(id);
                     Some(quote! {
                         #[allow(unused_mut)]
                         let #mutability #ident = #stored;
                     })
+                } else if saved.contains(&id) && in_place.is_some_and(|a| !a.moved_out) {
+                    // Only ever used through its reference inside a loop that never ends.
+                    None
                 } else if saved.contains(&id) || mentioned.contains(&id) {
                     // In an in-place arm, a saved binding is assigned after its loop and may
                     // not be read again.
@@ -600,6 +611,9 @@ impl Emitter<'_> {
                         region
                             .mentions
                             .extend(self.analysis.saved[k].iter().copied());
+                        if let Some(arm) = &mut self.in_place {
+                            arm.moved_out = true;
+                        }
                     }
                     region
                 } else {

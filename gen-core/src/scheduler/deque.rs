@@ -83,6 +83,8 @@ pub struct Scheduler {
     blocked: HashMap<TaskId, (Entry, WaitReason)>,
     /// Filled by [`WaitList::notify_all`](super::WaitList::notify_all); drained after each step.
     wakes: WakeSink,
+    /// The buffer `wakes` is swapped into, kept for its capacity.
+    woken: Vec<TaskId>,
     failures: BTreeMap<TaskId, String>,
     next_id: u64,
     sleep_seq: u64,
@@ -111,6 +113,7 @@ impl Scheduler {
             sleeping: BinaryHeap::new(),
             blocked: HashMap::new(),
             wakes: WakeSink::default(),
+            woken: Vec::new(),
             failures: BTreeMap::new(),
             next_id: 0,
             sleep_seq: 0,
@@ -543,13 +546,15 @@ impl Scheduler {
     /// Moves the tasks woken by wait lists back to the run queue, in wake order. Ids of tasks
     /// that are not blocked here (cancelled since, or another scheduler's) are skipped.
     fn drain_wakes(&mut self) {
-        let woken = self.wakes.take();
-        for id in woken {
+        let mut woken = core::mem::take(&mut self.woken);
+        self.wakes.take_into(&mut woken);
+        for id in woken.drain(..) {
             if let Some((entry, _)) = self.blocked.remove(&id) {
                 self.emit(&Event::Woken(id));
                 self.ready.push_back(entry);
             }
         }
+        self.woken = woken;
     }
 
     /// Moves the sleepers whose deadline has passed to the back of the run queue.

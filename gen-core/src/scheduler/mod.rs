@@ -50,10 +50,12 @@
 //!   the scheduler never downcasts. The price: a task that uses those helpers yields
 //!   `Request` (write a bare yield as `r#yield!(Request::Yield)` or
 //!   `yield_from!(yield_now())`).
-//! - **Boxed, type-erased tasks.** Each task is one `Box<dyn ..>` (the generator plus an `Rc`
-//!   to its result slot), allocated once at spawn; a step is a pop, one virtual call and a
-//!   push. Failures are caught where the generator's type is known (`catch_unwind`), so a
-//!   panicking task is recorded (see [`Scheduler::failures`]) and the others go on.
+//! - **Boxed, type-erased tasks.** Each task is one `Box<dyn ..>` holding the generator and an
+//!   `Rc` to its result slot: two allocations at spawn, none per step (waiting and waking reuse
+//!   their buffers; `tests/scheduler_alloc.rs` counts). A plain-yield step is a pop, one
+//!   virtual call and a push. Failures are caught where the generator's type is known
+//!   (`catch_unwind`), so a panicking task is recorded (see [`Scheduler::failures`]) and the
+//!   others go on.
 //! - **No busy waiting.** Sleepers live in a min-heap on their deadline and are checked once
 //!   per round (as asyncio checks its timers once per loop iteration); when no task is
 //!   runnable the thread sleeps until the earliest deadline. Blocked tasks live in a map and

@@ -28,9 +28,11 @@ impl WakeSink {
         self.0.pending.set(true);
     }
 
-    pub(crate) fn take(&self) -> Vec<TaskId> {
+    /// Swaps the woken ids into `out` (empty), so both buffers keep their capacity: waking
+    /// allocates nothing once warmed up.
+    pub(crate) fn take_into(&self, out: &mut Vec<TaskId>) {
         self.0.pending.set(false);
-        core::mem::take(&mut *self.0.ids.borrow_mut())
+        core::mem::swap(&mut *self.0.ids.borrow_mut(), out);
     }
 }
 
@@ -121,10 +123,9 @@ impl WaitList {
     /// assert!(list.is_empty());
     /// ```
     pub fn notify_all(&self) {
-        // Take the list first: a sink is another RefCell, never this one, but a woken task
-        // registering again must find an empty list.
-        let waiters = core::mem::take(&mut *self.waiters.borrow_mut());
-        for (id, sink) in waiters {
+        // Drained in place (keeping the capacity): a sink is another `RefCell`, and no task
+        // runs, so none registers, while the list is borrowed.
+        for (id, sink) in self.waiters.borrow_mut().drain(..) {
             sink.push(id);
         }
     }

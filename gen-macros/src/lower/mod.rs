@@ -359,8 +359,12 @@ impl Lowerer<'_> {
 
     fn deliver(&mut self, value: syn::Expr, dest: Dest, out: &mut Vec<Stmt>) {
         let krate = self.args.krate_at(value.span());
+        // A value that never arrives (`panic!(..)`, `return ..`) is just run: wrapping it would
+        // add unreachable code of our own.
+        let never = plain_diverges(&syn::Stmt::Expr(value.clone(), None));
         let stmt = match dest {
             Dest::Discard => self.plain_expr(value),
+            _ if never => self.plain_expr(value),
             Dest::Assign(result) => {
                 let target = self.path(result);
                 self.plain_expr(syn::parse_quote_spanned!(value.span()=> #target = #value))

@@ -28,7 +28,7 @@ impl Lowerer<'_> {
         let id = self.suspends.len();
         self.suspends.push(Suspend { span });
         let value = self.fragment(value);
-        let stmt = self.stmt(StmtKind::Yield { id, value, resume }, true);
+        let stmt = self.stmt(StmtKind::Yield { id, value, resume }, false);
         out.push(stmt);
     }
 
