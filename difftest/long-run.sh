@@ -21,7 +21,7 @@ for ((start = first; start < first + count; start += batch)); do
     n=$(( first + count - start < batch ? first + count - start : batch ))
     skip=""
     for attempt in 1 2 3 4 5 6; do
-        log="$logs/seed$seed-$start.log"
+        log="$logs/seed$seed-$start.log"; [ -f "$log" ] && mv "$log" "$log.failed$attempt"
         DIFFTEST_SEED=$seed DIFFTEST_FIRST=$start DIFFTEST_COUNT=$n DIFFTEST_SKIP=$skip \
             cargo test -q --release -p difftest --test difftest -- --nocapture >"$log" 2>&1
         status=$?

@@ -217,3 +217,84 @@ fn valued_break_from_let_else(n: i64) -> impl Generator<(), Yield = i64, Return 
 fn valued_break_out_of_a_suspending_let_else() {
     assert_eq!(run_unit(valued_break_from_let_else(2)), (vec![2], 5));
 }
+
+#[generator]
+#[allow(clippy::overly_complex_bool_expr)]
+fn and_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    if n == 1 && r#yield!(n) == 0 {
+        r#yield!(10);
+    } else {
+        r#yield!(20);
+    }
+    2
+}
+
+#[generator]
+fn if_let_chain_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    if let Some(x) = some_if(n)
+        && r#yield!(x) == 0
+    {
+        r#yield!(1);
+    } else {
+        r#yield!(2);
+        return 1;
+    }
+    2
+}
+
+#[test]
+fn a_suspending_then_branch_of_a_chain_does_not_go_on_into_the_else_branch() {
+    assert_eq!(run(and_rhs_suspends(1), &[0, 0]), (vec![1, 10], 2));
+    assert_eq!(run(and_rhs_suspends(1), &[3, 0]), (vec![1, 20], 2));
+    assert_eq!(run(if_let_chain_suspends(1), &[0, 0]), (vec![1, 1], 2));
+    assert_eq!(run(if_let_chain_suspends(1), &[4, 0]), (vec![1, 2], 1));
+}
+
+#[generator]
+#[allow(clippy::never_loop)]
+fn for_returns_after_suspending(t: Tr) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for i in 0..3i64 {
+        difftest::rt::log(&t, r#yield!(i));
+        return 4;
+    }
+    0
+}
+
+#[generator]
+#[allow(clippy::never_loop)]
+fn let_else_breaks_from_a_block(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for i in 0..3i64 {
+        let Some(_x) = some_if(i) else {
+            r#yield!(n);
+            {
+                break;
+            }
+        };
+    }
+    0
+}
+
+#[generator]
+fn nested_let_else_in_a_loop(t: Tr, n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    loop {
+        let Some(_a) = some_if(n) else {
+            let Some(_b) = some_if(n) else {
+                difftest::rt::log(&t, r#yield!(0));
+                return 2;
+            };
+            continue;
+        };
+    }
+}
+
+#[test]
+fn types_kept_when_a_loop_is_left_by_return_or_a_block_that_breaks() {
+    let t = Tr::default();
+    assert_eq!(
+        run(for_returns_after_suspending(t.clone()), &[9]),
+        (vec![0], 4)
+    );
+    assert_eq!(*t.borrow(), [difftest::rt::Ev::Log(9)]);
+    assert_eq!(run(let_else_breaks_from_a_block(5), &[0]), (vec![5], 0));
+    assert_eq!(run(nested_let_else_in_a_loop(t, 3), &[1]), (vec![0], 2));
+}
