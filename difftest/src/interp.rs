@@ -439,6 +439,23 @@ impl Interp<'_> {
                 return Err(Flow::Return(wrap(self.prog.funcs[fr.func].ret, v)));
             }
             Stmt::Block(b) => self.block(fr, b)?,
+            Stmt::Labeled {
+                label,
+                name,
+                body,
+                tail,
+            } => {
+                let out = self.scoped(fr, |it, fr| {
+                    it.stmts(fr, body)?;
+                    it.expr(fr, tail)
+                });
+                let v = match out {
+                    Ok(v) => v,
+                    Err(Flow::Break(l, Some(v))) if l == *label => v,
+                    Err(other) => return Err(other),
+                };
+                Self::declare(fr, *name, Slot::Int(v));
+            }
         }
         Ok(())
     }
