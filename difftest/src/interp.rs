@@ -524,6 +524,33 @@ impl Interp<'_> {
                     self.expr(fr, b)?
                 }
             }
+            Expr::Match(scrut, arms) => {
+                let v = self.expr(fr, scrut)?;
+                let mut out = None;
+                for arm in arms {
+                    if !pat_matches(&arm.pat, v) {
+                        continue;
+                    }
+                    out = self.scoped(fr, |it, fr| {
+                        if let Pat::Bind(name) = arm.pat {
+                            Self::declare(fr, name, Slot::Int(v));
+                        }
+                        let go = match &arm.guard {
+                            Some(c) => it.cond(fr, c)?,
+                            None => true,
+                        };
+                        if go {
+                            Ok(Some(it.expr(fr, &arm.value)?))
+                        } else {
+                            Ok(None)
+                        }
+                    })?;
+                    if out.is_some() {
+                        break;
+                    }
+                }
+                out.expect("the last arm is irrefutable")
+            }
             Expr::Block(b, tail) => self.scoped(fr, |it, fr| {
                 it.stmts(fr, b)?;
                 it.expr(fr, tail)
@@ -545,6 +572,15 @@ impl Interp<'_> {
             Cond::Or(a, b) => self.cond(fr, a)? || self.cond(fr, b)?,
             Cond::Not(a) => !self.cond(fr, a)?,
         })
+    }
+}
+
+fn pat_matches(p: &Pat, v: i64) -> bool {
+    match p {
+        Pat::Lit(x) => v == *x,
+        Pat::Or(xs) => xs.contains(&v),
+        Pat::Range(a, b) => (*a..=*b).contains(&v),
+        Pat::Bind(_) | Pat::Wild => true,
     }
 }
 

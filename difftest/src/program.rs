@@ -275,6 +275,18 @@ pub enum Expr {
     If(Box<Cond>, Box<Expr>, Box<Expr>),
     /// `{ stmts; tail }`
     Block(Block, Box<Expr>),
+    /// `(match scrut { pat [if guard] => value, .. })` (the last arm is irrefutable).
+    Match(Box<Expr>, Vec<ExprArm>),
+}
+
+/// An arm of a `match` expression.
+pub struct ExprArm {
+    /// The pattern.
+    pub pat: Pat,
+    /// `if guard` (never suspends).
+    pub guard: Option<Cond>,
+    /// `=> value`.
+    pub value: Expr,
 }
 
 /// A `bool` expression.
@@ -995,6 +1007,29 @@ impl Gen<'_> {
                 Box::new(self.expr(d)),
                 Box::new(self.expr(d)),
             ),
+            11 if depth < 3 => {
+                let scrut = self.expr(d);
+                let n = 1 + self.rng.below(2);
+                let mut arms = Vec::new();
+                for i in 0..=n {
+                    let last = i == n;
+                    let pat = self.pat(last);
+                    self.scopes.push(ScopeInfo::default());
+                    if let Pat::Bind(name) = pat {
+                        self.declare(name, false);
+                    }
+                    let catch_all = matches!(pat, Pat::Bind(_) | Pat::Wild);
+                    let guard = if !last && (catch_all || self.rng.chance(40)) {
+                        Some(self.calm(|g| g.cond(d)))
+                    } else {
+                        None
+                    };
+                    let value = self.expr(d);
+                    self.scopes.pop();
+                    arms.push(ExprArm { pat, guard, value });
+                }
+                Expr::Match(Box::new(scrut), arms)
+            }
             10 if depth < 2 && self.budget > 1 => {
                 self.scopes.push(ScopeInfo::default());
                 let n = self.rng.below(3);
@@ -1011,6 +1046,26 @@ impl Gen<'_> {
                 Expr::Block(Block { stmts }, Box::new(tail))
             }
             _ => self.leaf(),
+        }
+    }
+
+    fn pat(&mut self, last: bool) -> Pat {
+        if last {
+            return if self.rng.chance(50) {
+                Pat::Wild
+            } else {
+                Pat::Bind(self.fresh())
+            };
+        }
+        match self.rng.below(5) {
+            0 => Pat::Lit(self.rng.range(-2, 6)),
+            1 => Pat::Or(vec![self.rng.range(-2, 2), self.rng.range(3, 6)]),
+            2 => {
+                let lo = self.rng.range(-3, 4);
+                Pat::Range(lo, lo + self.rng.range(0, 4))
+            }
+            3 => Pat::Bind(self.fresh()),
+            _ => Pat::Wild,
         }
     }
 
@@ -1403,6 +1458,34 @@ impl R<'_> {
                 let inner = inner.replace('\n', " ");
                 format!("{{ {inner}{} }}", self.expr(tail))
             }
+            Expr::Match(scrut, arms) => {
+                let arms: Vec<String> = arms
+                    .iter()
+                    .map(|a| {
+                        let guard = a
+                            .guard
+                            .as_ref()
+                            .map(|c| format!(" if {}", self.cond(c)))
+                            .unwrap_or_default();
+                        format!("{}{guard} => {}", Self::pat(&a.pat), self.expr(&a.value))
+                    })
+                    .collect();
+                format!("(match {} {{ {} }})", self.expr(scrut), arms.join(", "))
+            }
+        }
+    }
+
+    fn pat(p: &Pat) -> String {
+        match p {
+            Pat::Lit(v) => format!("{v}i64"),
+            Pat::Or(vs) => vs
+                .iter()
+                .map(|v| format!("{v}i64"))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            Pat::Range(a, b) => format!("{a}i64..={b}i64"),
+            Pat::Bind(n) => format!("v{n}"),
+            Pat::Wild => "_".into(),
         }
     }
 
