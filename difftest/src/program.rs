@@ -342,10 +342,7 @@ fn diverges(s: &Stmt) -> bool {
             then, els: Some(e), ..
         } => block_diverges(then) && block_diverges(e),
         Stmt::IfLet {
-            then,
-            els: Some(e),
-            chain: None,
-            ..
+            then, els: Some(e), ..
         } => block_diverges(then) && block_diverges(e),
         Stmt::Match { arms, .. } => arms.iter().all(|a| block_diverges(&a.body)),
         // Over-approximated (a `break` to the block itself does not diverge): only costs code.
