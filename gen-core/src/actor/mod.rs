@@ -104,7 +104,7 @@
 //!
 //! The goal of 1.5x is not met. Where the time goes, measured: the boxed floor (the limit's
 //! state machines behind `Box<dyn ..>`, fed from the same shared queue in batches) already
-//! costs 2.2x, and `ActorScheduler` is 1.2-1.3x the floor, while the same loop with the actors
+//! costs 2.2x, and `ActorScheduler` is 1.15-1.25x the floor, while the same loop with the actors
 //! inlined runs at the limit. So the cost is the indirect, un-inlinable call per message, not
 //! the `RefCell` or `catch_unwind` (removing `catch_unwind` changed the instruction count by
 //! about 1%). A variant with statically dispatched actors (the scheduler generic over the
