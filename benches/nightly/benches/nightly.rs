@@ -64,7 +64,7 @@ mod co {
             let mut buf = [0u64; WORDS];
             for i in 0..n {
                 buf[(i % WORDS as u64) as usize] += i;
-                yield buf[((i * 7) % WORDS as u64) as usize];
+                yield buf[((i + 1) % WORDS as u64) as usize];
             }
             buf.iter().sum()
         }
@@ -159,7 +159,7 @@ mod gb {
             let mut buf = [0u64; WORDS];
             for i in 0..n {
                 buf[(i % WORDS as u64) as usize] += i;
-                yield buf[((i * 7) % WORDS as u64) as usize];
+                yield buf[((i + 1) % WORDS as u64) as usize];
             }
         }
     }
