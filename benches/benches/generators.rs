@@ -5,7 +5,9 @@
 //! Each iteration is one full drive: create the generator, resume it to completion,
 //! `black_box` every yielded value. Nightly coroutines and `gen` blocks live in
 //! `benches/nightly/` (run by `benches/run-nightly.sh`), not here, so stable builds never see them.
-use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -30,13 +32,10 @@ macro_rules! cell {
     };
 }
 
-fn unit_group(
-    c: &mut Criterion,
-    name: &str,
-    n: u64,
-    items: u64,
-    cells: &[(&str, fn(u64) -> u64)],
-) {
+/// One cell of a group: the implementation's name and one full drive.
+type Cell = (&'static str, fn(u64) -> u64);
+
+fn unit_group(c: &mut Criterion, name: &str, n: u64, items: u64, cells: &[Cell]) {
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(items));
     if items > 100_000 {
@@ -87,7 +86,9 @@ fn diapause_four(c: &mut Criterion) {
         &[
             ("hand-written", |n| gen_send(hand::running_total(n))),
             ("ours", |n| gen_send(ours::running_total(n))),
-            ("diapause", |n| diapause_send(diapause_impl::running_total(n))),
+            ("diapause", |n| {
+                diapause_send(diapause_impl::running_total(n))
+            }),
             ("genawaiter-rc", run::ga_rc::running_total),
             ("genawaiter-stack", run::ga_stack::running_total),
             ("next-gen", run::nextgen::running_total),
@@ -134,7 +135,7 @@ fn fib(c: &mut Criterion) {
 fn chains(c: &mut Criterion) {
     let mut g = c.benchmark_group("yield_from");
     g.throughput(Throughput::Elements(CHAIN_N));
-    type Cells = [(&'static str, fn(u64) -> u64); 6];
+    type Cells = [Cell; 6];
     let depths: [(u32, Cells); 3] = [
         (
             1,

@@ -164,7 +164,11 @@ pub mod hand {
         left: u64,
     }
     pub fn fib(n: u64) -> Fib {
-        Fib { a: 0, b: 1, left: n }
+        Fib {
+            a: 0,
+            b: 1,
+            left: n,
+        }
     }
     impl Generator for Fib {
         type Yield = u64;
@@ -226,12 +230,12 @@ pub mod hand {
         layer(layer(layer(layer(counter(n)))))
     }
     pub fn chain16(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-        layer(layer(layer(layer(chain4_inner(n)))))
+        layer(layer(layer(layer(twelve_layers(n)))))
     }
-    fn chain4_inner(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-        layer(layer(layer(layer(layer(layer(layer(layer(layer(layer(
-            layer(layer(counter(n))),
-        ))))))))))
+    fn twelve_layers(n: u64) -> impl Generator<Yield = u64, Return = u64> {
+        layer(layer(layer(layer(layer(layer(layer(layer(layer(
+            layer(layer(layer(counter(n)))),
+        )))))))))
     }
 }
 
@@ -449,7 +453,10 @@ pub mod ga {
     }
     pub mod stack {
         use super::super::WORDS;
-        bodies!(genawaiter::stack::Co<'_, u64>, genawaiter::stack::Co<'_, u64, u64>);
+        bodies!(
+            genawaiter::stack::Co<'_, u64>,
+            genawaiter::stack::Co<'_, u64, u64>
+        );
     }
 }
 
@@ -644,9 +651,7 @@ pub mod drive {
     }
 
     #[inline(always)]
-    pub fn diapause_send<C: diapause::Coroutine<u64, Yield = u64, Return = u64>>(
-        mut g: C,
-    ) -> u64 {
+    pub fn diapause_send<C: diapause::Coroutine<u64, Yield = u64, Return = u64>>(mut g: C) -> u64 {
         use diapause::CoroutineState::*;
         let mut sum = 0u64;
         let mut k = 0u64;
@@ -746,7 +751,12 @@ pub mod run {
         unit!(counter, nested, large_state, fib);
         pub fn running_total(n: u64) -> u64 {
             mk_gen!(let mut g = (crate::workloads::nextgen::running_total)(n));
-            drive_with!(|a| g.as_mut().resume(a), GeneratorState::Yielded, GeneratorState::Returned, send)
+            drive_with!(
+                |a| g.as_mut().resume(a),
+                GeneratorState::Yielded,
+                GeneratorState::Returned,
+                send
+            )
         }
     }
 
