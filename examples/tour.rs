@@ -10,6 +10,17 @@ mod lucas_islice;
 #[path = "times2.rs"]
 mod times2;
 
+#[path = "async_map.rs"]
+mod async_map;
+#[path = "async_search.rs"]
+mod async_search;
+#[path = "print_matches.rs"]
+mod print_matches;
+#[path = "producer_consumer.rs"]
+mod producer_consumer;
+#[path = "task_scheduler.rs"]
+mod task_scheduler;
+
 fn heading(title: &str) {
     println!("\n=== {title} ===");
 }
@@ -23,4 +34,14 @@ fn main() {
     lucas_islice::run();
     heading("send: times2 (seed 002)");
     times2::run();
+    heading("a task scheduler: odd_till and even_till interleaved (seed 002)");
+    task_scheduler::run();
+    heading("async_map: two tasks on the deque scheduler (seed 000)");
+    async_map::run();
+    heading("async_search: the found value is the return value (seed 003)");
+    async_search::run();
+    heading("print_matches: a blocking predicate starves, yield_from! does not (seed 003)");
+    print_matches::run();
+    heading("producer and consumer over a queue (seed 004)");
+    producer_consumer::run();
 }

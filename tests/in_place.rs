@@ -123,3 +123,28 @@ fn a_generator_suspended_in_place_can_be_cloned() {
     assert_eq!(g.iter().count(), 5);
     assert_eq!(fork.iter().count(), 5);
 }
+
+struct Buffer {
+    data: [u8; 4],
+}
+
+impl Buffer {
+    /// `self` is kept across the suspension point and only indexed in the loop: in place.
+    #[generator]
+    fn bump_each(&mut self) -> impl Generator<Yield = u8, Return = usize> + '_ {
+        for i in 0..4 {
+            self.data[i] += 1;
+            r#yield!(self.data[i]);
+        }
+        self.data.len()
+    }
+}
+
+#[test]
+fn a_receiver_kept_in_place() {
+    let mut buffer = Buffer { data: [1, 2, 3, 4] };
+    let mut it = buffer.bump_each().iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), [2, 3, 4, 5]);
+    assert_eq!(it.into_return(), Some(4));
+    assert_eq!(buffer.data, [2, 3, 4, 5]);
+}

@@ -123,3 +123,83 @@ fn generics_lifetimes_where_clauses_and_patterns() {
         [1, 2, 4]
     );
 }
+
+#[generator]
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    for word in text.split(' ') {
+        if !word.is_empty() {
+            r#yield!(word);
+        }
+    }
+}
+
+#[generator]
+fn first_chars<'a>(items: &'a [String]) -> impl Generator<Yield = &'a str, Return = usize> + 'a {
+    let mut count = 0;
+    for s in items {
+        r#yield!(&s[..1]);
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn elided_and_named_lifetimes_in_the_yield_type() {
+    assert_eq!(words("a  bc d").collect::<Vec<_>>(), ["a", "bc", "d"]);
+    let items = vec!["xy".to_string(), "z".to_string()];
+    let mut it = first_chars(&items).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), ["x", "z"]);
+    assert_eq!(it.into_return(), Some(2));
+}
+
+#[generator]
+fn displayable(n: u32) -> impl Generator<Yield = impl std::fmt::Display, Return = ()> {
+    for i in 0..n {
+        r#yield!(format!("<{i}>"));
+    }
+}
+
+#[test]
+fn impl_trait_in_the_yield_type() {
+    let shown: Vec<String> = displayable(2).iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown, ["<0>", "<1>"]);
+}
+
+trait Shape {
+    fn sides(&self) -> u32;
+
+    /// A default method that is a generator.
+    #[generator]
+    fn corners(&self) -> impl Generator<Yield = u32, Return = ()> + '_ {
+        for i in 0..self.sides() {
+            r#yield!(i);
+        }
+    }
+
+    fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_;
+}
+
+struct Triangle;
+
+impl Shape for Triangle {
+    fn sides(&self) -> u32 {
+        3
+    }
+
+    #[generator]
+    fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let n = self.sides();
+        for i in 0..n {
+            r#yield!((i, (i + 1) % n));
+        }
+    }
+}
+
+#[test]
+fn generators_in_traits() {
+    assert_eq!(Triangle.corners().iter().collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(
+        Triangle.edges().collect::<Vec<_>>(),
+        [(0, 1), (1, 2), (2, 0)]
+    );
+}

@@ -1,11 +1,16 @@
 fn delegate(
     items: Vec<&'static str>,
 ) -> impl Generator<Yield = u32, Return = Result<u32, std::num::ParseIntError>> {
+    #[allow(unused_imports)]
+    use ::gen_core::__private::{
+        ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+        ViaNeither as _,
+    };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T7> {
         Start { arg0_0: __T0 },
-        S0 { delegate1_7: __T7, iter0_3: __T3, sum_2: __T2, items_1: __T1 },
+        S0 { delegate2_7: __T7, iter0_3: __T3, sum_2: __T2, items_1: __T1 },
         Poisoned,
         Done,
     }
@@ -35,13 +40,12 @@ fn delegate(
                     let mut sum = 0;
                     {
                         #[allow(unused_mut)]
-                        let mut __iter0 = {
-                            #[allow(unused_imports)]
-                            use ::gen_core::__private::{ViaIndex as _, ViaIterable as _};
-                            (&&::gen_core::__private::WalkProbe::new(&items))
-                                .walker(&items)
-                        };
-                        loop {
+                        let mut __iter0 = (&&::gen_core::__private::WalkProbe::new(
+                            &items,
+                        ))
+                            .walker(&items);
+                        #[allow(unused_labels)]
+                        '__loop2: loop {
                             match ::gen_core::__private::Walk::next_in(
                                 &mut __iter0,
                                 &items,
@@ -61,29 +65,27 @@ fn delegate(
                                             );
                                         }
                                     };
-                                    let __t2;
+                                    let __t3;
                                     {
                                         #[allow(unused_mut)]
-                                        let mut __delegate1 = {
-                                            #[allow(unused_imports)]
-                                            use ::gen_core::__private::{
-                                                ViaGenerator as _, ViaIterator as _, ViaNeither as _,
-                                            };
-                                            (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
-                                                .yield_from_delegate()
-                                        };
-                                        #[allow(unused_mut)]
-                                        let mut __step1 = ::gen_core::__private::Generator::<
+                                        let mut __delegate2 = (&&::gen_core::__private::Operand::<
+                                            _,
                                             (),
-                                        >::start(&mut __delegate1);
-                                        loop {
-                                            match __step1 {
+                                        >::new(counter(n)))
+                                            .yield_from_delegate();
+                                        #[allow(unused_mut)]
+                                        let mut __step2 = ::gen_core::__private::Generator::<
+                                            (),
+                                        >::start(&mut __delegate2);
+                                        #[allow(unused_labels)]
+                                        '__loop5: loop {
+                                            match __step2 {
                                                 ::gen_core::__private::GeneratorState::Yielded(
-                                                    __yielded1,
+                                                    __yielded2,
                                                 ) => {
-                                                    let __yielded: u32 = __yielded1;
+                                                    let __yielded: u32 = __yielded2;
                                                     *__state = __State::S0 {
-                                                        delegate1_7: __delegate1,
+                                                        delegate2_7: __delegate2,
                                                         iter0_3: __iter0,
                                                         sum_2: sum,
                                                         items_1: items,
@@ -93,20 +95,20 @@ fn delegate(
                                                     );
                                                 }
                                                 ::gen_core::__private::GeneratorState::Complete(
-                                                    __returned1,
+                                                    __returned2,
                                                 ) => {
                                                     {
-                                                        __t2 = __returned1;
-                                                        break;
+                                                        __t3 = __returned2;
+                                                        break '__loop5;
                                                     };
                                                 }
                                             }
                                         }
                                     }
-                                    sum += __t2;
+                                    sum += __t3;
                                 }
                                 ::gen_core::__private::None => {
-                                    break;
+                                    break '__loop2;
                                 }
                             }
                         }
@@ -117,7 +119,7 @@ fn delegate(
                     items_1: __in_place1,
                     sum_2: __in_place2,
                     iter0_3: __in_place3,
-                    delegate1_7: __in_place7,
+                    delegate2_7: __in_place7,
                 } => {
                     #[allow(unused_mut, unused_variables)]
                     let items;
@@ -129,37 +131,37 @@ fn delegate(
                         {
                             {
                                 #[allow(unused_mut, unused_variables)]
-                                let __t2;
+                                let __t3;
                                 {
                                     #[allow(unused_mut, unused_variables)]
-                                    let mut __delegate1;
+                                    let mut __delegate2;
                                     #[allow(unused_mut, unused_variables)]
-                                    let mut __step1;
+                                    let mut __step2;
                                     {
                                         {
-                                            let __resume3 = ::gen_core::__private::resume_arg(__resume);
-                                            __step1 = ::gen_core::__private::Generator::<
+                                            let __resume5 = ::gen_core::__private::resume_arg(__resume);
+                                            __step2 = ::gen_core::__private::Generator::<
                                                 (),
-                                            >::resume(&mut (*__in_place7), __resume3);
+                                            >::resume(&mut (*__in_place7), __resume5);
                                         }
                                     }
                                     #[allow(unused_labels)]
-                                    loop {
-                                        match __step1 {
+                                    '__loop5: loop {
+                                        match __step2 {
                                             ::gen_core::__private::GeneratorState::Yielded(
-                                                __yielded1,
+                                                __yielded2,
                                             ) => {
-                                                let __yielded: u32 = __yielded1;
+                                                let __yielded: u32 = __yielded2;
                                                 return ::gen_core::__private::GeneratorState::Yielded(
                                                     __yielded,
                                                 );
                                             }
                                             ::gen_core::__private::GeneratorState::Complete(
-                                                __returned1,
+                                                __returned2,
                                             ) => {
                                                 {
-                                                    __t2 = __returned1;
-                                                    break;
+                                                    __t3 = __returned2;
+                                                    break '__loop5;
                                                 };
                                             }
                                         }
@@ -168,7 +170,7 @@ fn delegate(
                                         items_1: __stored1,
                                         sum_2: __stored2,
                                         iter0_3: __stored3,
-                                        delegate1_7: __stored7,
+                                        delegate2_7: __stored7,
                                     } = ::gen_core::__private::replace(
                                         __state,
                                         __State::Poisoned,
@@ -187,14 +189,14 @@ fn delegate(
                                     }
                                     #[allow(unused_assignments)]
                                     {
-                                        __delegate1 = __stored7;
+                                        __delegate2 = __stored7;
                                     }
                                 }
-                                sum += __t2;
+                                sum += __t3;
                             }
                         }
                         #[allow(unused_labels)]
-                        loop {
+                        '__loop2: loop {
                             match ::gen_core::__private::Walk::next_in(
                                 &mut __iter0,
                                 &items,
@@ -214,29 +216,27 @@ fn delegate(
                                             );
                                         }
                                     };
-                                    let __t2;
+                                    let __t3;
                                     {
                                         #[allow(unused_mut)]
-                                        let mut __delegate1 = {
-                                            #[allow(unused_imports)]
-                                            use ::gen_core::__private::{
-                                                ViaGenerator as _, ViaIterator as _, ViaNeither as _,
-                                            };
-                                            (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
-                                                .yield_from_delegate()
-                                        };
-                                        #[allow(unused_mut)]
-                                        let mut __step1 = ::gen_core::__private::Generator::<
+                                        let mut __delegate2 = (&&::gen_core::__private::Operand::<
+                                            _,
                                             (),
-                                        >::start(&mut __delegate1);
-                                        loop {
-                                            match __step1 {
+                                        >::new(counter(n)))
+                                            .yield_from_delegate();
+                                        #[allow(unused_mut)]
+                                        let mut __step2 = ::gen_core::__private::Generator::<
+                                            (),
+                                        >::start(&mut __delegate2);
+                                        #[allow(unused_labels)]
+                                        '__loop5: loop {
+                                            match __step2 {
                                                 ::gen_core::__private::GeneratorState::Yielded(
-                                                    __yielded1,
+                                                    __yielded2,
                                                 ) => {
-                                                    let __yielded: u32 = __yielded1;
+                                                    let __yielded: u32 = __yielded2;
                                                     *__state = __State::S0 {
-                                                        delegate1_7: __delegate1,
+                                                        delegate2_7: __delegate2,
                                                         iter0_3: __iter0,
                                                         sum_2: sum,
                                                         items_1: items,
@@ -246,20 +246,20 @@ fn delegate(
                                                     );
                                                 }
                                                 ::gen_core::__private::GeneratorState::Complete(
-                                                    __returned1,
+                                                    __returned2,
                                                 ) => {
                                                     {
-                                                        __t2 = __returned1;
-                                                        break;
+                                                        __t3 = __returned2;
+                                                        break '__loop5;
                                                     };
                                                 }
                                             }
                                         }
                                     }
-                                    sum += __t2;
+                                    sum += __t3;
                                 }
                                 ::gen_core::__private::None => {
-                                    break;
+                                    break '__loop2;
                                 }
                             }
                         }

@@ -1,4 +1,9 @@
 fn fib() -> impl Generator<Yield = u64, Return = ()> {
+    #[allow(unused_imports)]
+    use ::gen_core::__private::{
+        ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+        ViaNeither as _,
+    };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1> {
@@ -22,7 +27,8 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                     ::gen_core::__private::start_arg(__resume);
                     #[allow(unused_mut)]
                     let (mut current, mut next) = (0, 1);
-                    loop {
+                    #[allow(unused_labels)]
+                    '__loop2: loop {
                         {
                             let __yielded: u64 = current;
                             *__state = __State::S0 {
@@ -45,7 +51,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                         (current, next) = (next, current + next);
                     }
                     #[allow(unused_labels)]
-                    loop {
+                    '__loop2: loop {
                         {
                             let __yielded: u64 = current;
                             *__state = __State::S0 {

@@ -2,6 +2,11 @@ fn histogram(
     values: Vec<usize>,
     log: Log,
 ) -> impl Generator<Yield = u32, Return = [u32; 4]> {
+    #[allow(unused_imports)]
+    use ::gen_core::__private::{
+        ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+        ViaNeither as _,
+    };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6, __T7> {
@@ -55,13 +60,12 @@ fn histogram(
                     let _last = Noisy("last", log.clone());
                     {
                         #[allow(unused_mut)]
-                        let mut __iter0 = {
-                            #[allow(unused_imports)]
-                            use ::gen_core::__private::{ViaIndex as _, ViaIterable as _};
-                            (&&::gen_core::__private::WalkProbe::new(&values))
-                                .walker(&values)
-                        };
-                        loop {
+                        let mut __iter0 = (&&::gen_core::__private::WalkProbe::new(
+                            &values,
+                        ))
+                            .walker(&values);
+                        #[allow(unused_labels)]
+                        '__loop2: loop {
                             match ::gen_core::__private::Walk::next_in(
                                 &mut __iter0,
                                 &values,
@@ -89,7 +93,7 @@ fn histogram(
                                     }
                                 }
                                 ::gen_core::__private::None => {
-                                    break;
+                                    break '__loop2;
                                 }
                             }
                         }
@@ -124,7 +128,7 @@ fn histogram(
                             }
                         }
                         #[allow(unused_labels)]
-                        loop {
+                        '__loop2: loop {
                             match ::gen_core::__private::Walk::next_in(
                                 &mut (*__in_place7),
                                 &(*__in_place2),
@@ -144,7 +148,7 @@ fn histogram(
                                     }
                                 }
                                 ::gen_core::__private::None => {
-                                    break;
+                                    break '__loop2;
                                 }
                             }
                         }

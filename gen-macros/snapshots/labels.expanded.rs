@@ -1,4 +1,9 @@
 fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
+    #[allow(unused_imports)]
+    use ::gen_core::__private::{
+        ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+        ViaNeither as _,
+    };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T3, __T4> {
@@ -29,7 +34,8 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                             let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
                                 0..limit,
                             );
-                            loop {
+                            #[allow(unused_labels)]
+                            '__loop3: loop {
                                 match ::gen_core::__private::Iterator::next(&mut __iter1) {
                                     ::gen_core::__private::Some(i) => {
                                         let __yielded: u32 = i;
@@ -43,7 +49,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         );
                                     }
                                     ::gen_core::__private::None => {
-                                        break;
+                                        break '__loop3;
                                     }
                                 }
                             }
@@ -68,8 +74,8 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                     {
                                         #[allow(unused_mut)]
                                         let i = __stored4;
-                                        let __resume2 = ::gen_core::__private::resume_arg(__resume);
-                                        if __resume2 == 0 {
+                                        let __resume3 = ::gen_core::__private::resume_arg(__resume);
+                                        if __resume3 == 0 {
                                             break '__iter2;
                                         }
                                         if i > 3 {
@@ -81,7 +87,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                     }
                                 }
                                 #[allow(unused_labels)]
-                                loop {
+                                '__loop3: loop {
                                     match ::gen_core::__private::Iterator::next(&mut __iter1) {
                                         ::gen_core::__private::Some(i) => {
                                             let __yielded: u32 = i;
@@ -95,7 +101,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                             );
                                         }
                                         ::gen_core::__private::None => {
-                                            break;
+                                            break '__loop3;
                                         }
                                     }
                                 }
@@ -108,7 +114,8 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                 let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
                                     0..limit,
                                 );
-                                loop {
+                                #[allow(unused_labels)]
+                                '__loop3: loop {
                                     match ::gen_core::__private::Iterator::next(&mut __iter1) {
                                         ::gen_core::__private::Some(i) => {
                                             let __yielded: u32 = i;
@@ -122,7 +129,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                             );
                                         }
                                         ::gen_core::__private::None => {
-                                            break;
+                                            break '__loop3;
                                         }
                                     }
                                 }

@@ -1,4 +1,9 @@
 fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
+    #[allow(unused_imports)]
+    use ::gen_core::__private::{
+        ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+        ViaNeither as _,
+    };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2> {
@@ -24,7 +29,8 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                     let number = __arg0;
                     #[allow(unused_mut)]
                     let mut n = 1;
-                    loop {
+                    #[allow(unused_labels)]
+                    '__loop1: loop {
                         if n < number {
                             {
                                 let __yielded: u32 = n;
@@ -37,7 +43,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                                 );
                             }
                         } else {
-                            break;
+                            break '__loop1;
                         }
                     }
                     return ::gen_core::__private::GeneratorState::Complete(());
@@ -54,7 +60,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                         }
                     }
                     #[allow(unused_labels)]
-                    loop {
+                    '__loop1: loop {
                         if n < number {
                             {
                                 let __yielded: u32 = n;
@@ -67,7 +73,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                                 );
                             }
                         } else {
-                            break;
+                            break '__loop1;
                         }
                     }
                     return ::gen_core::__private::GeneratorState::Complete(());

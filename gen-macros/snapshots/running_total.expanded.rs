@@ -1,4 +1,9 @@
 fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
+    #[allow(unused_imports)]
+    use ::gen_core::__private::{
+        ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+        ViaNeither as _,
+    };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0> {
@@ -22,7 +27,8 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                     ::gen_core::__private::start_arg(__resume);
                     #[allow(unused_mut)]
                     let mut total = 0;
-                    loop {
+                    #[allow(unused_labels)]
+                    '__loop2: loop {
                         {
                             let __yielded: u64 = total;
                             *__state = __State::S0 { total_0: total };
@@ -36,11 +42,11 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                     #[allow(unused_mut)]
                     let mut total = __stored0;
                     {
-                        let __resume1 = ::gen_core::__private::resume_arg(__resume);
-                        total += __resume1;
+                        let __resume2 = ::gen_core::__private::resume_arg(__resume);
+                        total += __resume2;
                     }
                     #[allow(unused_labels)]
-                    loop {
+                    '__loop2: loop {
                         {
                             let __yielded: u64 = total;
                             *__state = __State::S0 { total_0: total };

@@ -68,6 +68,7 @@ pub fn emit(body: &Body, analysis: &Analysis, sig: &GenSig, krate: &syn::Path) -
         frames: Vec::new(),
         label_count: 0,
         in_place: None,
+        constructed: BTreeSet::new(),
     };
     emitter.function_body()
 }
@@ -153,6 +154,8 @@ struct Emitter<'a> {
     label_count: usize,
     /// The in-place arm being emitted, if any.
     in_place: Option<InPlaceArm>,
+    /// The suspension points whose variant the code emitted so far builds.
+    constructed: BTreeSet<SuspendId>,
 }
 
 /// The state of an in-place arm's emission.
@@ -166,6 +169,9 @@ struct InPlaceArm {
     outer_frames: usize,
     /// Such a jump was emitted: the arm falls back to moving values.
     escaped: bool,
+    /// The loop can end, so the arm moves the values out after it and declares their
+    /// bindings; a loop that never ends needs neither.
+    moved_out: bool,
 }
 
 impl Emitter<'_> {
@@ -179,9 +185,39 @@ impl Emitter<'_> {
             ..
         } = &Names::new();
 
+        // Arms for the suspension points the start arm reaches, directly or through other
+        // arms: a suspension point in unreachable code has no variant and no arm.
+        let mut arms = vec![(self.start_arm(), false)];
+        let mut reach = vec![std::mem::take(&mut self.constructed)];
+        let mut resume_arms = Vec::new();
+        for k in 0..self.body.suspends.len() {
+            let arm = match self.in_place_arm(k) {
+                Some(arm) => (arm, true),
+                None => (self.resume_arm(k), false),
+            };
+            resume_arms.push(arm);
+            reach.push(std::mem::take(&mut self.constructed));
+        }
+        let mut reachable = BTreeSet::new();
+        let mut work: Vec<SuspendId> = reach[0].iter().copied().collect();
+        while let Some(k) = work.pop() {
+            if reachable.insert(k) {
+                work.extend(reach[k + 1].iter().copied());
+            }
+        }
+        arms.extend(
+            resume_arms
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| reachable.contains(k))
+                .map(|(_, arm)| arm),
+        );
+
         // One generic parameter per stored value: inference fills them in from the closure.
-        let saved_ids: BTreeSet<BindingId> =
-            self.analysis.saved.iter().flatten().copied().collect();
+        let saved_ids: BTreeSet<BindingId> = reachable
+            .iter()
+            .flat_map(|&k| self.analysis.saved[k].iter().copied())
+            .collect();
         let param_ids = &self.body.params;
         let generic = |id: BindingId| format_ident!("__T{}", id, span = Span::mixed_site());
         let generics: Vec<syn::Ident> = param_ids
@@ -196,6 +232,7 @@ impl Emitter<'_> {
             .saved
             .iter()
             .enumerate()
+            .filter(|(k, _)| reachable.contains(k))
             .map(|(k, saved)| {
                 let variant = variant(k);
                 let fields = saved.iter().rev().map(|&id| {
@@ -219,13 +256,6 @@ impl Emitter<'_> {
                 quote!(#stored)
             }
         });
-        let mut arms = vec![(self.start_arm(), false)];
-        for k in 0..self.body.suspends.len() {
-            arms.push(match self.in_place_arm(k) {
-                Some(arm) => (arm, true),
-                None => (self.resume_arm(k), false),
-            });
-        }
         let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
         let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
@@ -235,6 +265,12 @@ impl Emitter<'_> {
             Form::Iterator => quote!(#krate::__private::into_iter(#generator)),
         };
         quote! {
+            // The traits `yield_from!` and position walks probe by method resolution.
+            #[allow(unused_imports)]
+            use #krate::__private::{
+                ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
+                ViaNeither as _,
+            };
             #[derive(Clone)]
             #[allow(non_snake_case, clippy::large_enum_variant)]
             enum #state_ty<#(#generics),*> {
@@ -416,8 +452,12 @@ impl Emitter<'_> {
             rewriting: false,
             outer_frames: 0,
             escaped: false,
+            moved_out: false,
         });
         let cont = self.cont(k, &self.body.root, &path);
+        // Assembled while the arm is still in place: the stored arguments are declared the
+        // in-place way too.
+        let body = self.resume_body(k, cont);
         let arm = self.in_place.take().expect("set above");
         if arm.escaped {
             return None;
@@ -434,7 +474,7 @@ impl Emitter<'_> {
         Some(ArmCode {
             variant: variant(k),
             fields,
-            body: self.resume_body(k, cont),
+            body,
         })
     }
 
@@ -482,12 +522,16 @@ impl Emitter<'_> {
                 let binding = &self.body.bindings[id];
                 let ident = &binding.ident;
                 let mutability = binding.mutable.then(|| quote!(mut));
-                if saved.contains(&id) && self.in_place.is_none() {
+                let in_place = self.in_place.as_ref();
+                if saved.contains(&id) && in_place.is_none() {
                     let stored = self.stored(id);
                     Some(quote! {
                         #[allow(unused_mut)]
                         let #mutability #ident = #stored;
                     })
+                } else if saved.contains(&id) && in_place.is_some_and(|a| !a.moved_out) {
+                    // Only ever used through its reference inside a loop that never ends.
+                    None
                 } else if saved.contains(&id) || mentioned.contains(&id) {
                     // In an in-place arm, a saved binding is assigned after its loop and may
                     // not be read again.
@@ -567,6 +611,9 @@ impl Emitter<'_> {
                         region
                             .mentions
                             .extend(self.analysis.saved[k].iter().copied());
+                        if let Some(arm) = &mut self.in_place {
+                            arm.moved_out = true;
+                        }
                     }
                     region
                 } else {
@@ -904,6 +951,7 @@ impl Emitter<'_> {
             let ty = &self.sig.yield_ty;
             quote!(: #ty)
         });
+        self.constructed.insert(k);
         let variant = variant(k);
         let fields = self.analysis.saved[k].iter().rev().map(|&id| {
             let field = self.field(id);

@@ -8,7 +8,7 @@ use crate::args::Args;
 use crate::errors::Errors;
 use crate::prepass::{self, Spelling};
 use crate::signature::{self, GenSig};
-use crate::{emit, flow, lower, names};
+use crate::{borrows, emit, flow, lower, names};
 
 /// A function to turn into a generator: a free function or a method.
 pub struct GenFn {
@@ -140,7 +140,7 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
     let mut errors = Errors::default();
     let gensig = signature::parse(&f.sig, &mut errors);
     let mut block = f.block.clone();
-    prepass::run(&mut block, args, spelling, &mut errors);
+    let items = prepass::run(&mut block, &f.sig.ident, args, spelling, &mut errors);
     let outer_sig = outer_signature(&f.sig, gensig.as_ref());
     let GenFn {
         attrs,
@@ -153,9 +153,11 @@ pub fn expand(f: GenFn, args: &Args, spelling: Spelling) -> TokenStream {
         Some(gensig) if errors.is_empty() => {
             let ir = lower::lower(&block, gensig, args);
             let analysis = flow::analyze(&ir, &mut errors);
-            errors
-                .is_empty()
-                .then(|| emit::emit(&ir, &analysis, gensig, krate))
+            borrows::check(&ir, &analysis, &mut errors);
+            errors.is_empty().then(|| {
+                let machine = emit::emit(&ir, &analysis, gensig, krate);
+                quote!(#(#items)* #machine)
+            })
         }
         _ => None,
     };

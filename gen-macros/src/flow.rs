@@ -25,6 +25,8 @@ pub struct Analysis {
     pub saved: Vec<Vec<BindingId>>,
     /// Bindings in scope at some suspension point: their code is split between arms.
     pub crossing: BTreeSet<BindingId>,
+    /// Per suspension point, the bindings in scope there, in declaration order.
+    pub in_scope: Vec<Vec<BindingId>>,
     /// Per statement, the IR bindings it mentions itself (in its condition, scrutinee, guard,
     /// value or plain code), not counting the statements nested in it.
     pub mentions: Vec<BTreeSet<BindingId>>,
@@ -44,11 +46,6 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
     let width = b.next_id;
     let graph = b.graph;
     let facts = Facts::solve(&graph, entry, width);
-    if std::env::var_os("GEN_DEBUG_FLOW").is_some() {
-        for (i, node) in graph.nodes.iter().enumerate() {
-            eprintln!("node {i}: {:?} -> {:?}", node.events, node.succ);
-        }
-    }
 
     let mut saved = vec![Vec::new(); body.suspends.len()];
     for point in &b.suspensions {
@@ -91,9 +88,14 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
         .iter()
         .flat_map(|p| p.in_scope.iter().copied())
         .collect();
+    let mut in_scope = vec![Vec::new(); body.suspends.len()];
+    for point in &b.suspensions {
+        in_scope[point.suspend] = point.in_scope.clone();
+    }
     Analysis {
         saved,
         crossing,
+        in_scope,
         mentions: b.mentions,
     }
 }
@@ -333,15 +335,18 @@ impl<'a> Builder<'a> {
                 self.expr(scrutinee);
                 let test = self.cur;
                 let join = self.new_node();
-                for arm in arms {
-                    let node = self.new_node();
-                    self.edge(test, node);
-                    self.cur = node;
+                let entries: Vec<usize> = arms.iter().map(|_| self.new_node()).collect();
+                for (i, arm) in arms.iter().enumerate() {
+                    self.edge(test, entries[i]);
+                    self.cur = entries[i];
                     self.scoped(|b| {
                         b.declare_ids(&arm.body.entry_bindings);
                         if let Some(guard) = &arm.guard {
                             b.expr(guard);
-                            b.branch(test);
+                            // A failing guard goes on to the next arms.
+                            if let Some(&next) = entries.get(i + 1) {
+                                b.branch(next);
+                            }
                         }
                         for stmt in &arm.body.stmts {
                             b.ir_stmt(stmt);
@@ -554,15 +559,18 @@ impl<'a> Builder<'a> {
                 self.expr(&m.expr);
                 let test = self.cur;
                 let join = self.new_node();
-                for arm in &m.arms {
-                    let node = self.new_node();
-                    self.edge(test, node);
-                    self.cur = node;
+                let entries: Vec<usize> = m.arms.iter().map(|_| self.new_node()).collect();
+                for (i, arm) in m.arms.iter().enumerate() {
+                    self.edge(test, entries[i]);
+                    self.cur = entries[i];
                     self.scoped(|b| {
                         b.bind_pattern(&arm.pat, None);
                         if let Some((_, guard)) = &arm.guard {
                             b.expr(guard);
-                            b.branch(test);
+                            // A failing guard goes on to the next arms.
+                            if let Some(&next) = entries.get(i + 1) {
+                                b.branch(next);
+                            }
                         }
                         b.expr(&arm.body);
                     });

@@ -41,6 +41,8 @@ pub struct Binding {
     pub ty: Option<syn::Type>,
     /// What introduced it.
     pub kind: BindingKind,
+    /// Its initializer, for a `let name = init;` (used to explain borrow errors).
+    pub init: Option<syn::Expr>,
 }
 
 /// What introduced a binding.
@@ -86,9 +88,10 @@ pub struct Stmt {
     /// What it does.
     pub kind: StmtKind,
     /// Control never continues past it to the next statement of its block, by rustc's rules
-    /// (a suspension point, `return`/`break`/`continue`, a `loop` no `break` leaves, an `if` or
-    /// `match` all of whose branches diverge). Emission stops there, so the generated code has
-    /// no unreachable statements of its own making.
+    /// (`return`/`break`/`continue`, a panicking macro, a `loop` no `break` leaves, an `if` or
+    /// `match` all of whose branches diverge). A suspension point does not diverge: the arm
+    /// that resumes from it continues. (Emission has its own notion: the code an arm emits
+    /// ends at a suspension point.)
     pub diverges: bool,
 }
 

@@ -2,11 +2,13 @@
 //! [gen-core](https://docs.rs/gen-core). Use them through gen-core, which re-exports them and
 //! provides what the expanded code calls.
 //!
-//! The expansion runs in stages, one module each: [`signature`] and [`prepass`] read and check
-//! the input, [`lower`] turns the body into the [`ir`], [`flow`] decides what each suspension
-//! point saves, and [`emit`] writes the state machine.
+//! The expansion runs in stages, one module each: `signature` and `prepass` read and check the
+//! input, `lower` turns the body into the `ir`, `flow` decides what each suspension point saves
+//! (`borrows` explains the common self-borrow, `in_place` picks the arms that update the state
+//! in place), and `emit` writes the state machine.
 
 mod args;
+mod borrows;
 mod emit;
 mod errors;
 mod expand;

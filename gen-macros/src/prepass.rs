@@ -36,18 +36,55 @@ impl Spelling {
     }
 }
 
-/// Runs the pass over `block`.
-pub fn run(block: &mut syn::Block, args: &Args, spelling: Spelling, errors: &mut Errors) {
+/// Runs the pass over `block`; returns the items declared in it, taken out to be emitted once
+/// at the top of the function.
+pub fn run(
+    block: &mut syn::Block,
+    name: &syn::Ident,
+    args: &Args,
+    spelling: Spelling,
+    errors: &mut Errors,
+) -> Vec<syn::Item> {
     let mut pass = Prepass {
+        name,
         args,
         spelling,
         errors,
         nested: None,
     };
     pass.visit_block_mut(block);
+    let mut hoist = HoistItems(Vec::new());
+    hoist.visit_block_mut(block);
+    hoist.0
+}
+
+/// Items (`fn`, `struct`, `static`, `use`, `impl`, ...) cannot capture locals, so where they
+/// sit in the body only matters for their scope. Inside the step closure, a block is copied
+/// into every arm that continues through it, which would make a `static` one per arm, a
+/// `struct` several distinct types, and an item declared before a suspension point invisible
+/// after it. They are emitted once, before the state machine.
+struct HoistItems(Vec<syn::Item>);
+
+impl VisitMut for HoistItems {
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        let stmts = std::mem::take(&mut block.stmts);
+        for stmt in stmts {
+            match stmt {
+                syn::Stmt::Item(item) => self.0.push(item),
+                mut other => {
+                    self.visit_stmt_mut(&mut other);
+                    block.stmts.push(other);
+                }
+            }
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 struct Prepass<'a> {
+    /// The generator function's name, to spot unboxed recursion.
+    name: &'a syn::Ident,
     args: &'a Args,
     spelling: Spelling,
     errors: &'a mut Errors,
@@ -88,6 +125,16 @@ impl Prepass<'_> {
         }
         match syn::parse2::<syn::Expr>(mac.tokens.clone()) {
             Ok(mut operand) => {
+                if marker == Marker::YieldFrom && self.calls_itself(&operand) {
+                    let name = self.name;
+                    self.errors.push(
+                        operand.span(),
+                        format!(
+                            "`{name}` delegates to itself: its generator type would contain \
+                             itself. Box the recursive call: `yield_from!({name}(..).boxed())`"
+                        ),
+                    );
+                }
                 self.visit_expr_mut(&mut operand);
                 mac.tokens = quote!(#operand);
             }
@@ -98,6 +145,24 @@ impl Prepass<'_> {
                     format!("`{name}` takes one expression: `{name}(value)`"),
                 );
             }
+        }
+    }
+
+    /// Whether `operand` is a direct call of this generator function (`f(..)`, `Self::f(..)`,
+    /// `self.f(..)`), which cannot be delegated to without boxing.
+    fn calls_itself(&self, operand: &syn::Expr) -> bool {
+        match operand {
+            syn::Expr::Call(c) => match &*c.func {
+                syn::Expr::Path(p) => p
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == *self.name),
+                _ => false,
+            },
+            syn::Expr::MethodCall(m) => m.method == *self.name,
+            syn::Expr::Paren(p) => self.calls_itself(&p.expr),
+            _ => false,
         }
     }
 

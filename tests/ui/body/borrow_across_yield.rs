@@ -1,4 +1,4 @@
-// A reference into a local kept across a suspension point would point into the generator's
+// A reference into a local kept across a suspension point would point into the generators
 // own state, which moves: the borrow checker rejects it. Own the data, iterate by index, or
 // move it into the loop (`for x in &v` over a Vec, slice, array or VecDeque is handled).
 use gen_core::prelude::*;

@@ -1,0 +1,281 @@
+//! Reproductions of bugs the differential tester found, minimised (see difftest/).
+
+mod common;
+
+use common::drive;
+use gen_core::prelude::*;
+
+fn some_if(x: i64) -> Option<i64> {
+    if x.rem_euclid(3) == 0 { None } else { Some(x) }
+}
+
+fn add(a: i64, b: i64) -> i64 {
+    a.wrapping_add(b)
+}
+
+#[generator]
+fn inner(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    r#yield!(n)
+}
+
+/// 1. A suspension point inside `yield_from!`'s operand.
+#[generator]
+fn yield_in_yield_from_arg() -> impl Generator<i64, Yield = i64, Return = i64> {
+    yield_from!(inner(r#yield!(1)))
+}
+
+#[test]
+fn suspension_point_in_the_operand_of_yield_from() {
+    assert_eq!(drive(yield_in_yield_from_arg(), &[7, 9]), (vec![1, 7], 9));
+}
+
+#[generator]
+fn yield_in_iterable_operand(n: i64) -> impl Generator<Yield = i64, Return = ()> {
+    yield_from!(vec![5i64, {
+        r#yield!(n);
+        0i64
+    }]);
+}
+
+#[test]
+fn suspension_point_in_an_iterable_operand() {
+    assert_eq!(
+        yield_in_iterable_operand(3).iter().collect::<Vec<_>>(),
+        [3, 5, 0]
+    );
+}
+
+/// 2. A suspension point in the right operand of `&&` in a `while` condition.
+#[generator]
+fn yield_in_while_and_rhs(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut rounds = 0;
+    #[allow(clippy::nonminimal_bool)]
+    while true && r#yield!(n) == 1 {
+        rounds += 1;
+    }
+    rounds
+}
+
+#[test]
+fn suspension_point_in_a_while_conjunction() {
+    assert_eq!(
+        drive(yield_in_while_and_rhs(4), &[1, 1, 0]),
+        (vec![4, 4, 4], 2)
+    );
+}
+
+/// 3. A suspension point in the value of `break`.
+#[generator]
+fn yield_in_break_value() -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v = loop {
+        break r#yield!(1);
+    };
+    v
+}
+
+#[generator]
+fn question_mark_in_break_value() -> impl Generator<i64, Yield = i64, Return = Option<i64>> {
+    let v = loop {
+        break some_if(r#yield!(-3))?;
+    };
+    Some(v)
+}
+
+#[test]
+fn suspension_point_in_a_break_value() {
+    assert_eq!(drive(yield_in_break_value(), &[8]), (vec![1], 8));
+    assert_eq!(
+        drive(question_mark_in_break_value(), &[4]),
+        (vec![-3], Some(4))
+    );
+    assert_eq!(
+        drive(question_mark_in_break_value(), &[3]),
+        (vec![-3], None)
+    );
+}
+
+/// 4. A loop that never goes round again after its suspension point.
+#[generator]
+#[allow(unused_assignments)]
+fn counter_type_kept() -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut c = 0i64;
+    let v = loop {
+        if c >= 1 {
+            break 0;
+        }
+        c += 1;
+        r#yield!(5);
+        break 7;
+    };
+    v
+}
+
+#[generator]
+fn iterator_type_kept(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for i in 0i64..4 {
+        if i == 7 {
+            r#yield!(n);
+        }
+        {
+            break;
+        }
+    }
+    n
+}
+
+#[test]
+fn loops_that_end_after_their_suspension_point() {
+    assert_eq!(drive(counter_type_kept(), &[0]), (vec![5], 7));
+    assert_eq!(drive(iterator_type_kept(2), &[]), (vec![], 2));
+}
+
+/// 5. A shadowing `let` whose initializer suspends (after a loop: a failing match guard was
+/// modelled as a jump back to before the `match`).
+#[generator]
+#[allow(clippy::while_immutable_condition)]
+fn shadowing_init_suspends(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    let v1 = 0i64;
+    while n < 0 {}
+    let v1 = add(v1, {
+        r#yield!(v1);
+        3i64
+    });
+    match {
+        r#yield!(n);
+        0i64
+    } {
+        4 if v1 == 8 => 1,
+        _ => v1,
+    }
+}
+
+#[test]
+fn shadowing_let_with_a_suspending_initializer() {
+    let mut it = shadowing_init_suspends(6).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), [0, 6]);
+    assert_eq!(it.into_return(), Some(3));
+}
+
+/// 6. `break value` from a suspending `let .. else` block.
+#[generator]
+fn valued_break_from_let_else(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    let v = loop {
+        let Some(x) = some_if(n) else {
+            r#yield!(n);
+            break 5i64;
+        };
+        break x;
+    };
+    v
+}
+
+#[test]
+fn valued_break_out_of_a_suspending_let_else() {
+    let mut it = valued_break_from_let_else(3).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), [3]);
+    assert_eq!(it.into_return(), Some(5));
+    assert_eq!(valued_break_from_let_else(4).run_to_completion(), 4);
+}
+
+/// 7. Suspension points in unreachable code.
+#[generator]
+#[allow(unreachable_code, unused_variables)]
+fn unreachable_yield_for(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for i in 0..n {
+        break;
+        r#yield!(i);
+    }
+    n
+}
+
+#[generator]
+#[allow(unreachable_code)]
+fn unreachable_yield_from(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    loop {
+        {
+            break;
+        }
+        yield_from!(inner(n));
+    }
+    n
+}
+
+#[test]
+fn unreachable_suspension_points() {
+    assert_eq!(drive(unreachable_yield_for(3), &[]), (vec![], 3));
+    assert_eq!(drive(unreachable_yield_from(3), &[]), (vec![], 3));
+}
+
+/// Found by the scheduler work: a body ending in a diverging tail expression.
+#[generator]
+fn ends_in_panic(after: u32) -> impl Generator<Yield = (), Return = u32> {
+    for _ in 0..after {
+        r#yield!(());
+    }
+    panic!("boom after {after}")
+}
+
+#[test]
+fn a_diverging_tail_expression() {
+    let mut g = ends_in_panic(1);
+    assert!(g.advance().is_yielded());
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.advance())).unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<String>().map(String::as_str),
+        Some("boom after 1")
+    );
+}
+
+/// Found by the scheduler work: an argument used only by reference in a loop that never ends
+/// (an in-place arm without a move-out).
+#[allow(dead_code)]
+struct Tracked(u8);
+
+#[generator]
+fn borrowed_forever(token: Tracked) -> impl Generator<Yield = u8, Return = ()> {
+    loop {
+        r#yield!(1);
+        let _ = &token;
+    }
+}
+
+#[test]
+fn a_value_only_borrowed_in_an_endless_loop() {
+    let mut g = borrowed_forever(Tracked(4));
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+}
+
+/// Found by the differential tester's long run: a `&&` chain whose right side and then-branch
+/// both suspend ran the else-branch after the then-branch.
+#[generator]
+fn and_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    if n == 1 && r#yield!(n) == 0 {
+        r#yield!(10);
+    } else {
+        r#yield!(20);
+    }
+    2
+}
+
+#[generator]
+fn let_chain_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v = if let Some(x) = some_if(n)
+        && r#yield!(x) == 0
+    {
+        r#yield!(1);
+    } else {
+        r#yield!(2);
+    };
+    let () = v;
+    3
+}
+
+#[test]
+fn a_suspending_then_branch_after_a_suspending_chain_skips_the_else_branch() {
+    assert_eq!(drive(and_rhs_suspends(1), &[0, 0]), (vec![1, 10], 2));
+    assert_eq!(drive(and_rhs_suspends(1), &[5, 0]), (vec![1, 20], 2));
+    assert_eq!(drive(and_rhs_suspends(2), &[0]), (vec![20], 2));
+    assert_eq!(drive(let_chain_rhs_suspends(4), &[0, 0]), (vec![4, 1], 3));
+    assert_eq!(drive(let_chain_rhs_suspends(3), &[0]), (vec![2], 3));
+}
