@@ -92,7 +92,7 @@
 //! # Speed
 //!
 //! Seed 002's counter/printer from 1,000,000 (2,000,001 messages), `benches/benches/actors.rs`,
-//! release build, 2 shared cores (details and caveats in `BENCHMARKS-actors.md`):
+//! release build, 2 shared cores (details and caveats in `BENCHMARKS.md`):
 //!
 //! | variant                                                   | ns / message | vs limit |
 //! |-----------------------------------------------------------|-------------:|---------:|
