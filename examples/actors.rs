@@ -46,7 +46,7 @@ fn quiet_printer(seen: Rc<Cell<u64>>) -> impl Generator<u64, Yield = (), Return 
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The seed's demo, counting from 10 instead of 100 to keep the output short.
     let mut sched = ActorScheduler::new();
     // Create the initial actors
@@ -80,4 +80,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         elapsed.as_nanos() as f64 / stats.delivered as f64
     );
     Ok(())
+}
+
+#[allow(dead_code)]
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    run()
 }

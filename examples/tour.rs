@@ -10,6 +10,8 @@ mod lucas_islice;
 #[path = "times2.rs"]
 mod times2;
 
+#[path = "actors.rs"]
+mod actors;
 #[path = "async_map.rs"]
 mod async_map;
 #[path = "async_search.rs"]
@@ -44,4 +46,6 @@ fn main() {
     print_matches::run();
     heading("producer and consumer over a queue (seed 004)");
     producer_consumer::run();
+    heading("actors: printer and counter, past any recursion limit (seed 002)");
+    actors::run().expect("the actor demo runs");
 }

@@ -260,14 +260,13 @@ fn and_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
 
 #[generator]
 fn let_chain_rhs_suspends(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
-    let v = if let Some(x) = some_if(n)
+    if let Some(x) = some_if(n)
         && r#yield!(x) == 0
     {
         r#yield!(1);
     } else {
         r#yield!(2);
-    };
-    let () = v;
+    }
     3
 }
 

@@ -10,7 +10,7 @@
 //! - `gen_core_name`: the same, sending by name as in the seed (a hash lookup per send).
 //! - `tokio_mpsc`: two tokio tasks over unbounded mpsc channels on a current-thread runtime.
 //!
-//! `cargo bench -p gen-benches --bench actors`; results in BENCHMARKS-actors.md.
+//! `cargo bench -p gen-benches --bench actors`; results in BENCHMARKS.md.
 
 use std::cell::Cell;
 use std::collections::VecDeque;

@@ -32,7 +32,10 @@ macro_rules! cell {
     };
 }
 
-fn unit_group(c: &mut Criterion, name: &str, n: u64, items: u64, cells: &[(&str, fn(u64) -> u64)]) {
+/// One cell of a group: the implementation's name and one full drive.
+type Cell = (&'static str, fn(u64) -> u64);
+
+fn unit_group(c: &mut Criterion, name: &str, n: u64, items: u64, cells: &[Cell]) {
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(items));
     if items > 100_000 {
@@ -132,7 +135,7 @@ fn fib(c: &mut Criterion) {
 fn chains(c: &mut Criterion) {
     let mut g = c.benchmark_group("yield_from");
     g.throughput(Throughput::Elements(CHAIN_N));
-    type Cells = [(&'static str, fn(u64) -> u64); 6];
+    type Cells = [Cell; 6];
     let depths: [(u32, Cells); 3] = [
         (
             1,

@@ -151,7 +151,7 @@ pub mod hand {
                 let i = self.i;
                 self.buf[(i % WORDS as u64) as usize] += i;
                 self.i += 1;
-                GeneratorState::Yielded(self.buf[((i * 7) % WORDS as u64) as usize])
+                GeneratorState::Yielded(self.buf[((i + 1) % WORDS as u64) as usize])
             } else {
                 GeneratorState::Complete(self.buf.iter().sum())
             }
@@ -230,9 +230,9 @@ pub mod hand {
         layer(layer(layer(layer(counter(n)))))
     }
     pub fn chain16(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-        layer(layer(layer(layer(chain4_inner(n)))))
+        layer(layer(layer(layer(twelve_layers(n)))))
     }
-    fn chain4_inner(n: u64) -> impl Generator<Yield = u64, Return = u64> {
+    fn twelve_layers(n: u64) -> impl Generator<Yield = u64, Return = u64> {
         layer(layer(layer(layer(layer(layer(layer(layer(layer(
             layer(layer(layer(counter(n)))),
         )))))))))
@@ -275,7 +275,7 @@ pub mod ours {
         let mut buf = [0u64; WORDS];
         for i in 0..n {
             buf[(i % WORDS as u64) as usize] += i;
-            r#yield!(buf[((i * 7) % WORDS as u64) as usize]);
+            r#yield!(buf[((i + 1) % WORDS as u64) as usize]);
         }
         buf.iter().sum()
     }
@@ -342,7 +342,7 @@ pub mod diapause_impl {
         let mut buf: [u64; WORDS] = [0u64; WORDS];
         for i in 0u64..n {
             buf[(i % WORDS as u64) as usize] += i;
-            let v: u64 = buf[((i * 7) % WORDS as u64) as usize];
+            let v: u64 = buf[((i + 1) % WORDS as u64) as usize];
             yield_!(v);
         }
         buf.iter().sum()
@@ -408,7 +408,7 @@ pub mod ga {
                 let mut buf = [0u64; WORDS];
                 for i in 0..n {
                     buf[(i % WORDS as u64) as usize] += i;
-                    co.yield_(buf[((i * 7) % WORDS as u64) as usize]).await;
+                    co.yield_(buf[((i + 1) % WORDS as u64) as usize]).await;
                 }
                 buf.iter().sum()
             }
@@ -494,7 +494,7 @@ pub mod nextgen {
         let mut buf = [0u64; WORDS];
         for i in 0..n {
             buf[(i % WORDS as u64) as usize] += i;
-            yield_!(buf[((i * 7) % WORDS as u64) as usize]);
+            yield_!(buf[((i + 1) % WORDS as u64) as usize]);
         }
         buf.iter().sum()
     }
@@ -547,7 +547,7 @@ pub mod coro {
             let mut buf = [0u64; WORDS];
             for i in 0..n {
                 buf[(i % WORDS as u64) as usize] += i;
-                y.suspend(buf[((i * 7) % WORDS as u64) as usize]);
+                y.suspend(buf[((i + 1) % WORDS as u64) as usize]);
             }
             buf.iter().sum()
         })

@@ -19,6 +19,21 @@ pub trait StateMachine {
     const DONE: Self;
     /// The state after a panic in the body.
     const POISONED: Self;
+    /// Whether some resume arm keeps values in the state while it runs (an in-place arm):
+    /// then the state becomes `DONE` after the step, when the step's own locals have dropped,
+    /// so what the state holds drops last, as Rust's outer bindings do. Otherwise each arm
+    /// marks it `DONE` as it completes ([`complete`]), and the step has nothing to check.
+    const DONE_AFTER_STEP: bool;
+}
+
+/// Completes the generator with `value`.
+#[inline(always)]
+pub fn complete<S: StateMachine, Y, T>(state: &mut S, value: T) -> GeneratorState<Y, T> {
+    if !S::DONE_AFTER_STEP {
+        // The state is the `POISONED` placeholder here: nothing is dropped.
+        *state = S::DONE;
+    }
+    GeneratorState::Complete(value)
 }
 
 /// The generator a `#[generator]` function returns: its state enum and the closure that
@@ -40,8 +55,8 @@ where
 }
 
 impl<S: StateMachine, F> Generated<S, F> {
-    /// Runs one step. The state is `DONE` after completion, so what the body saved is dropped
-    /// after its other locals, in Rust's order; it is `POISONED` if the body panics.
+    /// Runs one step. The state is `DONE` after completion (see
+    /// [`StateMachine::DONE_AFTER_STEP`]); it is `POISONED` if the body panics.
     #[inline(always)]
     fn step<R, Y, T>(&mut self, arg: Option<R>) -> GeneratorState<Y, T>
     where
@@ -50,7 +65,7 @@ impl<S: StateMachine, F> Generated<S, F> {
         let guard = PoisonOnUnwind(&mut self.state);
         let step = (self.step)(&mut *guard.0, arg);
         core::mem::forget(guard);
-        if step.is_complete() {
+        if S::DONE_AFTER_STEP && step.is_complete() {
             self.state = S::DONE;
         }
         step

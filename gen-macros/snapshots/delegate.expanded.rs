@@ -18,6 +18,7 @@ fn delegate(
     for __State<__T0, __T1, __T2, __T3, __T7> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
+        const DONE_AFTER_STEP: bool = true;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start { arg0_0: items },
@@ -58,7 +59,8 @@ fn delegate(
                                             __value
                                         }
                                         ::gen_core::__private::ControlFlow::Break(__residual) => {
-                                            return ::gen_core::__private::GeneratorState::Complete(
+                                            return ::gen_core::__private::complete(
+                                                __state,
                                                 ::gen_core::__private::FromResidual::from_residual(
                                                     __residual,
                                                 ),
@@ -113,7 +115,7 @@ fn delegate(
                             }
                         }
                     }
-                    return ::gen_core::__private::GeneratorState::Complete(Ok(sum));
+                    return ::gen_core::__private::complete(__state, Ok(sum));
                 }
                 __State::S0 {
                     items_1: __in_place1,
@@ -209,7 +211,8 @@ fn delegate(
                                             __value
                                         }
                                         ::gen_core::__private::ControlFlow::Break(__residual) => {
-                                            return ::gen_core::__private::GeneratorState::Complete(
+                                            return ::gen_core::__private::complete(
+                                                __state,
                                                 ::gen_core::__private::FromResidual::from_residual(
                                                     __residual,
                                                 ),
@@ -264,7 +267,7 @@ fn delegate(
                             }
                         }
                     }
-                    return ::gen_core::__private::GeneratorState::Complete(Ok(sum));
+                    return ::gen_core::__private::complete(__state, Ok(sum));
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),

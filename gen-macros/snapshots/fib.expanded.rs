@@ -15,6 +15,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
     impl<__T0, __T1> ::gen_core::__private::StateMachine for __State<__T0, __T1> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
+        const DONE_AFTER_STEP: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {},

@@ -35,6 +35,7 @@ fn histogram(
     for __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6, __T7> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
+        const DONE_AFTER_STEP: bool = true;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {
@@ -72,9 +73,7 @@ fn histogram(
                             ) {
                                 ::gen_core::__private::Some(&v) => {
                                     if v >= 4 {
-                                        return ::gen_core::__private::GeneratorState::Complete(
-                                            [9; 4],
-                                        );
+                                        return ::gen_core::__private::complete(__state, [9; 4]);
                                     }
                                     counts[v] += 1;
                                     {
@@ -99,7 +98,7 @@ fn histogram(
                         }
                     }
                     log.borrow_mut().push("loop done".into());
-                    return ::gen_core::__private::GeneratorState::Complete(counts);
+                    return ::gen_core::__private::complete(__state, counts);
                 }
                 __State::S0 {
                     values_2: __in_place2,
@@ -135,9 +134,7 @@ fn histogram(
                             ) {
                                 ::gen_core::__private::Some(&v) => {
                                     if v >= 4 {
-                                        return ::gen_core::__private::GeneratorState::Complete(
-                                            [9; 4],
-                                        );
+                                        return ::gen_core::__private::complete(__state, [9; 4]);
                                     }
                                     (*__in_place5)[v] += 1;
                                     {
@@ -187,7 +184,7 @@ fn histogram(
                         }
                     }
                     log.borrow_mut().push("loop done".into());
-                    return ::gen_core::__private::GeneratorState::Complete(counts);
+                    return ::gen_core::__private::complete(__state, counts);
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),

@@ -16,6 +16,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
     for __State<__T0, __T1, __T3, __T4> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
+        const DONE_AFTER_STEP: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start { arg0_0: limit },
@@ -137,7 +138,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                         }
                     }
                     let found = __t0;
-                    return ::gen_core::__private::GeneratorState::Complete(found * 2);
+                    return ::gen_core::__private::complete(__state, found * 2);
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),

@@ -16,6 +16,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
     for __State<__T0, __T1, __T2> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
+        const DONE_AFTER_STEP: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start { arg0_0: number },
@@ -46,7 +47,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             break '__loop1;
                         }
                     }
-                    return ::gen_core::__private::GeneratorState::Complete(());
+                    return ::gen_core::__private::complete(__state, ());
                 }
                 __State::S0 { number_1: __stored1, n_2: __stored2 } => {
                     #[allow(unused_mut)]
@@ -76,7 +77,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             break '__loop1;
                         }
                     }
-                    return ::gen_core::__private::GeneratorState::Complete(());
+                    return ::gen_core::__private::complete(__state, ());
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),

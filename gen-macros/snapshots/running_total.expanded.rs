@@ -15,6 +15,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
     impl<__T0> ::gen_core::__private::StateMachine for __State<__T0> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
+        const DONE_AFTER_STEP: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {},

@@ -52,6 +52,7 @@ use crate::flow::Analysis;
 use crate::in_place::{self, InPlace};
 use crate::ir::{BindingId, Block, Body, Stmt, StmtKind, SuspendId};
 use crate::jumps::{self, Jump};
+use crate::names;
 use crate::signature::{Form, GenSig};
 
 /// A callback handed each jump out of a code fragment.
@@ -87,7 +88,7 @@ impl Names {
         let ident = |name: &str| syn::Ident::new(name, Span::mixed_site());
         Names {
             state_ty: ident("__State"),
-            state: ident("__state"),
+            state: names::state_var(),
             arg: ident("__resume"),
             yielded: ident("__yielded"),
             generator: ident("__generator"),
@@ -256,6 +257,7 @@ impl Emitter<'_> {
                 quote!(#stored)
             }
         });
+        let done_after_step = arms.iter().any(|(_, in_place)| *in_place);
         let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
         let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
@@ -282,6 +284,7 @@ impl Emitter<'_> {
             impl<#(#generics),*> #krate::__private::StateMachine for #state_ty<#(#generics),*> {
                 const DONE: Self = #state_ty::Done;
                 const POISONED: Self = #state_ty::Poisoned;
+                const DONE_AFTER_STEP: bool = #done_after_step;
             }
             let #generator = #krate::__private::generated(
                 #state_ty::Start { #(#start_fields: #start_values,)* },
@@ -360,9 +363,10 @@ impl Emitter<'_> {
 
     fn completion(&self) -> TokenStream {
         let krate = self.krate;
+        let state = names::state_var();
         quote! {
             #[allow(unreachable_code)]
-            return #krate::__private::GeneratorState::Complete(());
+            return #krate::__private::complete(#state, ());
         }
     }
 

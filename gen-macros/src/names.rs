@@ -85,6 +85,12 @@ pub fn is_compound_assignment(op: &syn::BinOp) -> bool {
     )
 }
 
+/// The step closure's `&mut` state parameter, which completion writes to: one definition for
+/// every stage that names it.
+pub fn state_var() -> syn::Ident {
+    syn::Ident::new("__state", proc_macro2::Span::mixed_site())
+}
+
 /// Which marker a macro path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {

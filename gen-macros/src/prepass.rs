@@ -283,9 +283,10 @@ impl VisitMut for Prepass<'_> {
                 }
                 let span = r.return_token.span;
                 let krate = self.args.krate_at(span);
+                let state = names::state_var();
                 let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
                 r.expr = Some(Box::new(syn::parse_quote_spanned! {span=>
-                    #krate::__private::GeneratorState::Complete(#value)
+                    #krate::__private::complete(#state, #value)
                 }));
             }
             syn::Expr::Try(t) if self.nested.is_none() => {
@@ -331,6 +332,7 @@ impl VisitMut for Prepass<'_> {
 /// ```
 fn branch(args: &Args, operand: &syn::Expr, question: Span) -> syn::Expr {
     let krate = &args.krate_at(question);
+    let state = names::state_var();
     let at = Span::mixed_site().located_at(question);
     let value = syn::Ident::new("__value", at);
     let residual = syn::Ident::new("__residual", at);
@@ -342,7 +344,7 @@ fn branch(args: &Args, operand: &syn::Expr, question: Span) -> syn::Expr {
         match #branch {
             #krate::__private::ControlFlow::Continue(#value) => #value,
             #krate::__private::ControlFlow::Break(#residual) => {
-                return #krate::__private::GeneratorState::Complete(#from_residual)
+                return #krate::__private::complete(#state, #from_residual)
             }
         }
     }

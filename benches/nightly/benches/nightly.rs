@@ -4,7 +4,9 @@
 //! hand-written measured here are what BENCHMARKS.md reports for the nightly columns.
 #![feature(coroutines, coroutine_trait, gen_blocks)]
 
-use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use std::hint::black_box;
 use std::ops::{Coroutine, CoroutineState};
 use std::pin::Pin;
@@ -64,7 +66,7 @@ mod co {
             let mut buf = [0u64; WORDS];
             for i in 0..n {
                 buf[(i % WORDS as u64) as usize] += i;
-                yield buf[((i * 7) % WORDS as u64) as usize];
+                yield buf[((i + 1) % WORDS as u64) as usize];
             }
             buf.iter().sum()
         }
@@ -159,7 +161,7 @@ mod gb {
             let mut buf = [0u64; WORDS];
             for i in 0..n {
                 buf[(i % WORDS as u64) as usize] += i;
-                yield buf[((i * 7) % WORDS as u64) as usize];
+                yield buf[((i + 1) % WORDS as u64) as usize];
             }
         }
     }
@@ -206,15 +208,27 @@ fn check_agreement() {
     assert_eq!(gb::drive(gb::counter(9), 9), gen_unit(hand::counter(9)));
     assert_eq!(co::drive(co::nested(5)), gen_unit(hand::nested(5)));
     assert_eq!(gb::drive(gb::nested(5), 0), gen_unit(hand::nested(5)));
-    assert_eq!(co::drive_send(co::running_total(50)), gen_send(hand::running_total(50)));
-    assert_eq!(co::drive(co::large_state(99)), gen_unit(hand::large_state(99)));
+    assert_eq!(
+        co::drive_send(co::running_total(50)),
+        gen_send(hand::running_total(50))
+    );
+    assert_eq!(
+        co::drive(co::large_state(99)),
+        gen_unit(hand::large_state(99))
+    );
     assert_eq!(co::drive(co::fib(90)), gen_unit(hand::fib(90)));
     assert_eq!(gb::drive(gb::fib(90), 0), gen_unit(hand::fib(90)));
     assert_eq!(co::drive(co::chain16(20)), gen_unit(hand::chain16(20)));
-    assert_eq!(gb::drive(gb::chain16(20), 20 + 16), gen_unit(hand::chain16(20)));
+    assert_eq!(
+        gb::drive(gb::chain16(20), 20 + 16),
+        gen_unit(hand::chain16(20))
+    );
 }
 
-fn group(c: &mut Criterion, name: &str, n: u64, items: u64, cells: &[(&str, fn(u64) -> u64)]) {
+/// One cell of a group: the implementation's name and one full drive.
+type Cell = (&'static str, fn(u64) -> u64);
+
+fn group(c: &mut Criterion, name: &str, n: u64, items: u64, cells: &[Cell]) {
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(items));
     if items > 100_000 {
@@ -228,58 +242,99 @@ fn group(c: &mut Criterion, name: &str, n: u64, items: u64, cells: &[(&str, fn(u
 
 fn all(c: &mut Criterion) {
     check_agreement();
-    group(c, "counter", COUNTER_N, COUNTER_N, &[
-        ("hand-written", |n| gen_unit(hand::counter(n))),
-        ("ours", |n| gen_unit(ours::counter(n))),
-        ("nightly-coroutine", |n| co::drive(co::counter(n))),
-        ("nightly-gen-block", |n| gb::drive(gb::counter(n), n)),
-    ]);
-    group(c, "nested", NESTED_N, NESTED_N * NESTED_N, &[
-        ("hand-written", |n| gen_unit(hand::nested(n))),
-        ("ours", |n| gen_unit(ours::nested(n))),
-        ("nightly-coroutine", |n| co::drive(co::nested(n))),
-        ("nightly-gen-block", |n| gb::drive(gb::nested(n), 0)),
-    ]);
-    group(c, "running_total", RUNNING_N, RUNNING_N, &[
-        ("hand-written", |n| gen_send(hand::running_total(n))),
-        ("ours", |n| gen_send(ours::running_total(n))),
-        ("nightly-coroutine", |n| co::drive_send(co::running_total(n))),
-    ]);
-    group(c, "large_state", LARGE_N, LARGE_N, &[
-        ("hand-written", |n| gen_unit(hand::large_state(n))),
-        ("ours", |n| gen_unit(ours::large_state(n))),
-        ("nightly-coroutine", |n| co::drive(co::large_state(n))),
-        ("nightly-gen-block", |n| gb::drive(gb::large_state(n), 0)),
-    ]);
-    group(c, "fib", FIB_N, FIB_N, &[
-        ("hand-written", |n| gen_unit(hand::fib(n))),
-        ("ours", |n| gen_unit(ours::fib(n))),
-        ("nightly-coroutine", |n| co::drive(co::fib(n))),
-        ("nightly-gen-block", |n| gb::drive(gb::fib(n), 0)),
-    ]);
+    group(
+        c,
+        "counter",
+        COUNTER_N,
+        COUNTER_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::counter(n))),
+            ("ours", |n| gen_unit(ours::counter(n))),
+            ("nightly-coroutine", |n| co::drive(co::counter(n))),
+            ("nightly-gen-block", |n| gb::drive(gb::counter(n), n)),
+        ],
+    );
+    group(
+        c,
+        "nested",
+        NESTED_N,
+        NESTED_N * NESTED_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::nested(n))),
+            ("ours", |n| gen_unit(ours::nested(n))),
+            ("nightly-coroutine", |n| co::drive(co::nested(n))),
+            ("nightly-gen-block", |n| gb::drive(gb::nested(n), 0)),
+        ],
+    );
+    group(
+        c,
+        "running_total",
+        RUNNING_N,
+        RUNNING_N,
+        &[
+            ("hand-written", |n| gen_send(hand::running_total(n))),
+            ("ours", |n| gen_send(ours::running_total(n))),
+            ("nightly-coroutine", |n| {
+                co::drive_send(co::running_total(n))
+            }),
+        ],
+    );
+    group(
+        c,
+        "large_state",
+        LARGE_N,
+        LARGE_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::large_state(n))),
+            ("ours", |n| gen_unit(ours::large_state(n))),
+            ("nightly-coroutine", |n| co::drive(co::large_state(n))),
+            ("nightly-gen-block", |n| gb::drive(gb::large_state(n), 0)),
+        ],
+    );
+    group(
+        c,
+        "fib",
+        FIB_N,
+        FIB_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::fib(n))),
+            ("ours", |n| gen_unit(ours::fib(n))),
+            ("nightly-coroutine", |n| co::drive(co::fib(n))),
+            ("nightly-gen-block", |n| gb::drive(gb::fib(n), 0)),
+        ],
+    );
 
     let mut g = c.benchmark_group("yield_from");
     g.throughput(Throughput::Elements(CHAIN_N));
-    type Cells = [(&'static str, fn(u64) -> u64); 4];
+    type Cells = [Cell; 4];
     let depths: [(u32, Cells); 3] = [
-        (1, [
-            ("hand-written", |n| gen_unit(hand::chain1(n))),
-            ("ours", |n| gen_unit(ours::chain1(n))),
-            ("nightly-coroutine", |n| co::drive(co::chain1(n))),
-            ("nightly-gen-block", |n| gb::drive(gb::chain1(n), n + 1)),
-        ]),
-        (4, [
-            ("hand-written", |n| gen_unit(hand::chain4(n))),
-            ("ours", |n| gen_unit(ours::chain4(n))),
-            ("nightly-coroutine", |n| co::drive(co::chain4(n))),
-            ("nightly-gen-block", |n| gb::drive(gb::chain4(n), n + 4)),
-        ]),
-        (16, [
-            ("hand-written", |n| gen_unit(hand::chain16(n))),
-            ("ours", |n| gen_unit(ours::chain16(n))),
-            ("nightly-coroutine", |n| co::drive(co::chain16(n))),
-            ("nightly-gen-block", |n| gb::drive(gb::chain16(n), n + 16)),
-        ]),
+        (
+            1,
+            [
+                ("hand-written", |n| gen_unit(hand::chain1(n))),
+                ("ours", |n| gen_unit(ours::chain1(n))),
+                ("nightly-coroutine", |n| co::drive(co::chain1(n))),
+                ("nightly-gen-block", |n| gb::drive(gb::chain1(n), n + 1)),
+            ],
+        ),
+        (
+            4,
+            [
+                ("hand-written", |n| gen_unit(hand::chain4(n))),
+                ("ours", |n| gen_unit(ours::chain4(n))),
+                ("nightly-coroutine", |n| co::drive(co::chain4(n))),
+                ("nightly-gen-block", |n| gb::drive(gb::chain4(n), n + 4)),
+            ],
+        ),
+        (
+            16,
+            [
+                ("hand-written", |n| gen_unit(hand::chain16(n))),
+                ("ours", |n| gen_unit(ours::chain16(n))),
+                ("nightly-coroutine", |n| co::drive(co::chain16(n))),
+                ("nightly-gen-block", |n| gb::drive(gb::chain16(n), n + 16)),
+            ],
+        ),
     ];
     for (depth, cells) in depths {
         for (id, f) in cells {
@@ -296,15 +351,23 @@ fn all(c: &mut Criterion) {
 /// `size_of_val` of the nightly generator types, printed once.
 fn sizes() {
     use std::mem::size_of_val;
-    println!("sizes (bytes): counter co {} gen {}; nested co {} gen {}; running_total co {}; large_state co {} gen {}; fib co {} gen {}; chain1 co {} gen {}; chain4 co {} gen {}; chain16 co {} gen {}",
-        size_of_val(&co::counter(1)), size_of_val(&gb::counter(1)),
-        size_of_val(&co::nested(1)), size_of_val(&gb::nested(1)),
+    println!(
+        "sizes (bytes): counter co {} gen {}; nested co {} gen {}; running_total co {}; large_state co {} gen {}; fib co {} gen {}; chain1 co {} gen {}; chain4 co {} gen {}; chain16 co {} gen {}",
+        size_of_val(&co::counter(1)),
+        size_of_val(&gb::counter(1)),
+        size_of_val(&co::nested(1)),
+        size_of_val(&gb::nested(1)),
         size_of_val(&co::running_total(1)),
-        size_of_val(&co::large_state(1)), size_of_val(&gb::large_state(1)),
-        size_of_val(&co::fib(1)), size_of_val(&gb::fib(1)),
-        size_of_val(&co::chain1(1)), size_of_val(&gb::chain1(1)),
-        size_of_val(&co::chain4(1)), size_of_val(&gb::chain4(1)),
-        size_of_val(&co::chain16(1)), size_of_val(&gb::chain16(1)),
+        size_of_val(&co::large_state(1)),
+        size_of_val(&gb::large_state(1)),
+        size_of_val(&co::fib(1)),
+        size_of_val(&gb::fib(1)),
+        size_of_val(&co::chain1(1)),
+        size_of_val(&gb::chain1(1)),
+        size_of_val(&co::chain4(1)),
+        size_of_val(&gb::chain4(1)),
+        size_of_val(&co::chain16(1)),
+        size_of_val(&gb::chain16(1)),
     );
 }
 

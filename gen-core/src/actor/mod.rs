@@ -92,18 +92,19 @@
 //! # Speed
 //!
 //! Seed 002's counter/printer from 1,000,000 (2,000,001 messages), `benches/benches/actors.rs`,
-//! release build, 2 shared cores (details and caveats in `BENCHMARKS-actors.md`):
+//! release build, 2 shared cores (details and caveats in `BENCHMARKS.md`):
 //!
-//! | variant                                             | ns / message | vs limit |
-//! |-----------------------------------------------------|-------------:|---------:|
-//! | hand-written `VecDeque` loop over hand-written state machines (the limit) | 2.6 | 1.0x |
-//! | `ActorScheduler`, sends by [`Addr`]                  | 6.5 | 2.4-2.5x |
-//! | `ActorScheduler`, sends by name (as in the seed)     | 9.6-12.5 | 3.7-4.7x |
-//! | two tokio tasks over unbounded mpsc, current-thread  | 45 | 16-17x |
+//! | variant                                                   | ns / message | vs limit |
+//! |-----------------------------------------------------------|-------------:|---------:|
+//! | hand-written loop over hand-written state machines (limit) |         2.5 |     1.0x |
+//! | the same state machines behind `Box<dyn ..>` (boxed floor) |         5.6 |     2.2x |
+//! | `ActorScheduler`, sends by [`Addr`]                        |         6.9 |     2.8x |
+//! | `ActorScheduler`, sends by name (as in the seed)           |        10.1 |     4.0x |
+//! | two tokio tasks over unbounded mpsc, current-thread        |        46.4 |    18.4x |
 //!
-//! The goal of 1.5x is not met. Where the time goes, measured: the `boxed_floor` variant (the
-//! limit's state machines behind `Box<dyn ..>`, fed from the same shared queue in batches)
-//! already costs about as much as `ActorScheduler`, while the same loop with the actors
+//! The goal of 1.5x is not met. Where the time goes, measured: the boxed floor (the limit's
+//! state machines behind `Box<dyn ..>`, fed from the same shared queue in batches) already
+//! costs 2.2x, and `ActorScheduler` is 1.15-1.25x the floor, while the same loop with the actors
 //! inlined runs at the limit. So the cost is the indirect, un-inlinable call per message, not
 //! the `RefCell` or `catch_unwind` (removing `catch_unwind` changed the instruction count by
 //! about 1%). A variant with statically dispatched actors (the scheduler generic over the

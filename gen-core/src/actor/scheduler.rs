@@ -348,15 +348,16 @@ impl<M: 'static> ActorScheduler<M> {
             SlotState::Failed => return self.dead_letter(addr, message, DeadLetterReason::Failed),
         };
         self.stats.delivered += 1;
-        let capture = self.capture;
         let mut copy = None;
-        // The clone runs under `catch_unwind` too: a panicking `Clone` fails this actor only.
-        let step = catch_unwind(AssertUnwindSafe(|| {
-            if let Some(clone) = capture {
+        let step = match self.capture {
+            // Two calls, so the common path moves nothing but the message into the closure.
+            None => catch_unwind(AssertUnwindSafe(|| actor.resume(message))),
+            // The clone runs under `catch_unwind` too: a panicking `Clone` fails this actor only.
+            Some(clone) => catch_unwind(AssertUnwindSafe(|| {
                 copy = Some(clone(&message));
-            }
-            actor.resume(message)
-        }));
+                actor.resume(message)
+            })),
+        };
         match step {
             Ok(GeneratorState::Yielded(())) => {}
             Ok(GeneratorState::Complete(())) => self.finish(addr),

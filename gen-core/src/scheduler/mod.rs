@@ -73,7 +73,7 @@
 //!
 //! Nanoseconds per task switch, N tasks yielding M times round-robin (a criterion run of
 //! `cargo bench --bench scheduler` on a shared 2-vCPU machine; details and cycle counts in
-//! `BENCHMARKS-scheduler.md`):
+//! `BENCHMARKS.md`):
 //!
 //! | tasks x yields | hand-written limit | `#[generator]` tasks | hand-written tasks | tokio |
 //! |---|---|---|---|---|

@@ -371,7 +371,8 @@ impl Lowerer<'_> {
             }
             Dest::Return => {
                 let span = value.span();
-                let ret = quote_spanned!(span=> return #krate::__private::GeneratorState::Complete(#value));
+                let state = names::state_var();
+                let ret = quote_spanned!(span=> return #krate::__private::complete(#state, #value));
                 self.plain_expr(syn::parse_quote!(#ret))
             }
         };
