@@ -524,6 +524,17 @@ impl Interp<'_> {
                     self.expr(fr, b)?
                 }
             }
+            Expr::Index(items, i) => {
+                let mut vals = Vec::new();
+                for e in items {
+                    vals.push(self.expr(fr, e)?);
+                }
+                vals[rt::pick(self.expr(fr, i)?)]
+            }
+            Expr::Second(a, b) => {
+                self.expr(fr, a)?;
+                self.expr(fr, b)?
+            }
             Expr::Match(scrut, arms) => {
                 let v = self.expr(fr, scrut)?;
                 let mut out = None;

@@ -275,6 +275,10 @@ pub enum Expr {
     If(Box<Cond>, Box<Expr>, Box<Expr>),
     /// `{ stmts; tail }`
     Block(Block, Box<Expr>),
+    /// `[a, b, c][pick(i)]` (the elements, then the index).
+    Index(Vec<Expr>, Box<Expr>),
+    /// `(a, b).1`
+    Second(Box<Expr>, Box<Expr>),
     /// `(match scrut { pat [if guard] => value, .. })` (the last arm is irrefutable).
     Match(Box<Expr>, Vec<ExprArm>),
 }
@@ -951,7 +955,7 @@ impl Gen<'_> {
             return self.leaf();
         }
         let d = depth + 1;
-        let pick = self.rng.below(13);
+        let pick = self.rng.below(15);
         if self.no_suspend && matches!(pick, 4..=7 | 10) {
             return self.leaf();
         }
@@ -1042,6 +1046,11 @@ impl Gen<'_> {
                 self.scopes.pop();
                 Expr::Block(Block { stmts }, Box::new(tail))
             }
+            13 => Expr::Index(
+                vec![self.expr(d), self.expr(d), self.expr(d)],
+                Box::new(self.expr(d)),
+            ),
+            14 => Expr::Second(Box::new(self.expr(d)), Box::new(self.expr(d))),
             _ => self.leaf(),
         }
     }
@@ -1386,11 +1395,24 @@ impl R<'_> {
     }
 
     fn els(&mut self, els: &Option<Block>) {
-        if let Some(b) = els {
-            self.line("} else {");
-            self.block_body(b);
+        match els {
+            // A lone `if` in an else-block is written `else if`.
+            Some(Block { stmts }) if matches!(stmts[..], [Stmt::If { .. }]) => {
+                let Stmt::If { cond, then, els } = &stmts[0] else {
+                    unreachable!()
+                };
+                let line = format!("}} else if {} {{", self.cond(cond));
+                self.line(&line);
+                self.block_body(then);
+                self.els(els);
+            }
+            Some(b) => {
+                self.line("} else {");
+                self.block_body(b);
+                self.line("}");
+            }
+            None => self.line("}"),
         }
-        self.line("}");
     }
 
     fn expr(&self, e: &Expr) -> String {
@@ -1455,6 +1477,11 @@ impl R<'_> {
                 let inner = inner.replace('\n', " ");
                 format!("{{ {inner}{} }}", self.expr(tail))
             }
+            Expr::Index(items, i) => {
+                let items: Vec<String> = items.iter().map(|e| self.expr(e)).collect();
+                format!("[{}][pick({})]", items.join(", "), self.expr(i))
+            }
+            Expr::Second(a, b) => format!("({}, {}).1", self.expr(a), self.expr(b)),
             Expr::Match(scrut, arms) => {
                 let arms: Vec<String> = arms
                     .iter()

@@ -72,6 +72,11 @@ pub fn bnd(x: i64) -> i64 {
     x.rem_euclid(4)
 }
 
+/// An index in `0..3`.
+pub fn pick(x: i64) -> usize {
+    x.rem_euclid(3) as usize
+}
+
 /// `None` for multiples of 3.
 pub fn some_if(x: i64) -> Option<i64> {
     if x.rem_euclid(3) == 0 { None } else { Some(x) }
