@@ -78,3 +78,18 @@ fn compiled_programs_match_the_interpreter() {
         failures.len()
     );
 }
+
+#[test]
+fn generation_is_reproducible() {
+    for index in 0..50 {
+        let pseed = program_seed(generated::SEED, index);
+        assert_eq!(
+            Program::generate(pseed).render(index),
+            Program::generate(pseed).render(index)
+        );
+        assert_eq!(
+            difftest::interp::run(&Program::generate(pseed), pseed),
+            difftest::interp::run(&Program::generate(pseed), pseed)
+        );
+    }
+}
