@@ -19,10 +19,11 @@ pub trait StateMachine {
     const DONE: Self;
     /// The state after a panic in the body.
     const POISONED: Self;
-    /// Whether some resume arm keeps values in the state while it runs (an in-place arm):
-    /// then the state becomes `DONE` after the step, when the step's own locals have dropped,
-    /// so what the state holds drops last, as Rust's outer bindings do. Otherwise each arm
-    /// marks it `DONE` as it completes ([`complete`]), and the step has nothing to check.
+    /// Whether some resume arm can complete while it keeps values in the state (an in-place
+    /// loop with a `return` or `?` inside): then the state becomes `DONE` after the step, when
+    /// the step's own locals have dropped, so what the state holds drops last, as Rust's outer
+    /// bindings do. Otherwise each arm marks it `DONE` as it completes ([`complete`]), and the
+    /// step has nothing to check.
     const DONE_AFTER_STEP: bool;
 }
 

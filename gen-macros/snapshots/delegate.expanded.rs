@@ -18,7 +18,7 @@ fn delegate(
     for __State<__T0, __T1, __T2, __T3, __T7> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
-        const DONE_AFTER_STEP: bool = true;
+        const DONE_AFTER_STEP: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start { arg0_0: items },

@@ -70,6 +70,7 @@ pub fn emit(body: &Body, analysis: &Analysis, sig: &GenSig, krate: &syn::Path) -
         label_count: 0,
         in_place: None,
         constructed: BTreeSet::new(),
+        completes_in_place: false,
     };
     emitter.function_body()
 }
@@ -157,6 +158,8 @@ struct Emitter<'a> {
     in_place: Option<InPlaceArm>,
     /// The suspension points whose variant the code emitted so far builds.
     constructed: BTreeSet<SuspendId>,
+    /// Some in-place arm can complete the generator while it keeps values in the state.
+    completes_in_place: bool,
 }
 
 /// The state of an in-place arm's emission.
@@ -257,7 +260,7 @@ impl Emitter<'_> {
                 quote!(#stored)
             }
         });
-        let done_after_step = arms.iter().any(|(_, in_place)| *in_place);
+        let done_after_step = self.completes_in_place;
         let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
         let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
@@ -466,6 +469,7 @@ impl Emitter<'_> {
         if arm.escaped {
             return None;
         }
+        self.completes_in_place |= arm.plan.completes_inside;
         let fields = arm
             .plan
             .refs

@@ -26,6 +26,10 @@ use crate::names;
 pub struct InPlace {
     /// The loop whose iterations stay in place.
     pub loop_stmt: StmtId,
+    /// The loop can complete the generator (`return`, `?`) while the values are still in the
+    /// state: then the state may only become `Done` after the step, when the step's own
+    /// locals have dropped first.
+    pub completes_inside: bool,
     /// The reference each saved binding is used through.
     pub refs: BTreeMap<BindingId, syn::Ident>,
 }
@@ -98,8 +102,14 @@ pub fn plan(
             )
         })
         .collect();
+    let completes_inside = inside.stmts.iter().any(contains_return)
+        || inside
+            .fragments
+            .iter()
+            .any(|e| contains_return(&syn::Stmt::Expr(e.clone(), None)));
     Some(InPlace {
         loop_stmt: loop_stmt.id,
+        completes_inside,
         refs,
     })
 }
@@ -144,6 +154,23 @@ impl Inside {
             self.block(child);
         }
     }
+}
+
+/// Whether `stmt` contains a `return` of the generator (outside closures and items), as
+/// `return` and `?` are after the prepass.
+fn contains_return(stmt: &syn::Stmt) -> bool {
+    struct Find(bool);
+    impl syn::visit::Visit<'_> for Find {
+        fn visit_expr_return(&mut self, _: &syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_stmt(&mut find, stmt);
+    find.0
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
