@@ -334,6 +334,7 @@ fn w1(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
 }
 
 #[generator]
+#[allow(clippy::match_single_binding)]
 fn x5(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
     let mut c = 0i64;
     loop {
