@@ -278,3 +278,115 @@ fn a_suspending_then_branch_after_a_suspending_chain_skips_the_else_branch() {
     assert_eq!(drive(let_chain_rhs_suspends(4), &[0, 0]), (vec![4, 1], 3));
     assert_eq!(drive(let_chain_rhs_suspends(3), &[0]), (vec![2], 3));
 }
+
+#[allow(dead_code)] // only called from unreachable code
+fn log(t: &std::cell::RefCell<Vec<i64>>, v: i64) {
+    t.borrow_mut().push(v);
+}
+
+/// Findings 11-17 of the differential tester: plain statements that diverge by rustc's rules
+/// (an `if`/`else` whose branches both jump, a `match` whose arms all return, a labelled block
+/// that returns) end the code an arm emits, and a `let .. else` branches in its own place.
+#[generator]
+#[allow(unreachable_code, unused_variables)]
+fn u1(
+    t: std::rc::Rc<std::cell::RefCell<Vec<i64>>>,
+) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for v1 in 0..2i64 {
+        if v1 < 7 {
+            continue;
+        } else {
+            break;
+        }
+        r#yield!(v1);
+        log(&t, v1);
+    }
+    0
+}
+
+#[generator]
+#[allow(
+    unreachable_code,
+    unused_variables,
+    unused_labels,
+    clippy::diverging_sub_expression
+)]
+fn u2(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    for v1 in 0..n {
+        let v10 = 'b: {
+            return v1;
+        };
+        r#yield!(n);
+    }
+    0
+}
+
+#[generator]
+#[allow(unused_variables, unused_labels, clippy::diverging_sub_expression)]
+fn w1(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    for v1 in 0..n {
+        r#yield!(v1);
+        let v10 = 'b: {
+            return v1;
+        };
+    }
+    0
+}
+
+#[generator]
+#[allow(clippy::match_single_binding)]
+fn x5(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut c = 0i64;
+    loop {
+        c += 1;
+        match r#yield!(n + c) {
+            _ => {
+                return 1;
+            }
+        }
+    }
+}
+
+#[generator]
+fn sh3(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v5 = n;
+    let Some(_v6) = some_if(r#yield!(n)) else {
+        return v5;
+    };
+    let v5 = add(v5, 1);
+    r#yield!(v5);
+    v5
+}
+
+#[generator]
+fn y1(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    for _v3 in 0..4i64 {
+        r#yield!(6);
+        if n < 2 {
+            return n;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+#[test]
+fn diverging_plain_statements_end_an_arm() {
+    let t = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    assert_eq!(drive(u1(t.clone()), &[]), (vec![], 0));
+    assert!(t.borrow().is_empty());
+    assert_eq!(u2(2).run_to_completion(), 0);
+    let mut it = w1(2).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), [0]);
+    assert_eq!(it.into_return(), Some(0));
+    assert_eq!(drive(x5(0), &[0]), (vec![1], 1));
+    assert_eq!(drive(sh3(4), &[4, 0]), (vec![4, 5], 5));
+    assert_eq!(drive(sh3(4), &[3]), (vec![4], 4));
+    let mut it = y1(0).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), [6]);
+    assert_eq!(it.into_return(), Some(0));
+    let mut it = y1(5).iter();
+    assert_eq!(it.by_ref().collect::<Vec<_>>(), [6]);
+    assert_eq!(it.into_return(), Some(5));
+}

@@ -432,9 +432,11 @@ impl<'a> Builder<'a> {
                 if let Some(init) = &local.init {
                     self.expr(&init.expr);
                     if let Some((_, diverge)) = &init.diverge {
-                        let fallthrough = self.cur;
+                        // The else block branches off here; what follows the `let` runs in a
+                        // node of its own.
                         let els = self.new_node();
-                        self.edge(fallthrough, els);
+                        self.branch(els);
+                        let fallthrough = self.cur;
                         self.cur = els;
                         self.expr(diverge);
                         self.cur = fallthrough;

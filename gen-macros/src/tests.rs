@@ -144,6 +144,12 @@ fn expansion_never_panics_on_mutated_input() {
         .unwrap_or(2000);
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     let (mut expanded, mut rejected) = (0, 0);
+    // To replay: the sequence is deterministic, so skip to an iteration and dump each input.
+    let from: usize = std::env::var("GEN_FUZZ_FROM")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let dump = std::env::var("GEN_FUZZ_DUMP").ok();
     for i in 0..iterations {
         // The signature stays valid; the body's tokens are mutated.
         let source = &sources[rng.below(sources.len())];
@@ -156,6 +162,15 @@ fn expansion_never_panics_on_mutated_input() {
         }
         let (attrs, vis, sig) = (&source.attrs, &source.vis, &source.sig);
         let tokens = quote::quote!(#(#attrs)* #vis #sig { #body });
+        if i < from {
+            continue;
+        }
+        if let Some(path) = &dump {
+            std::fs::write(path, format!("// iteration {i}\n{tokens}")).expect("dump");
+        }
+        if i % 100_000 == 0 && i > 0 {
+            eprintln!("fuzz: {i} iterations");
+        }
         let input = tokens.clone();
         let result =
             std::panic::catch_unwind(|| expand::attribute(proc_macro2::TokenStream::new(), input));
@@ -166,6 +181,7 @@ fn expansion_never_panics_on_mutated_input() {
         }
     }
     // Both paths are exercised: mutations that still expand, and ones that are rejected.
+    let iterations = iterations - from.min(iterations);
     assert!(
         expanded * 40 >= iterations && rejected * 10 >= iterations,
         "{expanded} expanded, {rejected} rejected"

@@ -351,7 +351,8 @@ impl Lowerer<'_> {
         {
             self.bindings[id].init = Some((*init.expr).clone());
         }
-        let lowered = self.stmt(StmtKind::Plain { stmt, declares }, false);
+        let diverges = plain_diverges(&stmt);
+        let lowered = self.stmt(StmtKind::Plain { stmt, declares }, diverges);
         out.push(lowered);
     }
 
@@ -444,27 +445,101 @@ impl Lowerer<'_> {
     }
 }
 
-/// Statements rustc also takes as never completing: jumps, and the panicking macros.
+/// Statements rustc also takes as never completing (of type `!`): jumps, the panicking
+/// macros, and the constructs all of whose ways out are those. Code after such a statement is
+/// unreachable, and emission must not continue past it. Never `true` where rustc says no: that
+/// would drop code rustc expects.
 pub(super) fn plain_diverges(stmt: &syn::Stmt) -> bool {
-    let diverging_macro = |mac: &syn::Macro| {
-        mac.path.segments.last().is_some_and(|s| {
-            matches!(
-                s.ident.to_string().as_str(),
-                "panic" | "unreachable" | "todo" | "unimplemented"
-            )
-        })
-    };
     match stmt {
-        syn::Stmt::Expr(expr, _) => match expr {
-            syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => true,
-            syn::Expr::Macro(m) => diverging_macro(&m.mac),
-            // `{ t = v; break 'l }`, as a `break` with a value becomes.
-            syn::Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(plain_diverges),
-            _ => false,
-        },
+        syn::Stmt::Expr(expr, _) => expr_diverges(expr),
+        syn::Stmt::Local(local) => local
+            .init
+            .as_ref()
+            .is_some_and(|init| expr_diverges(&init.expr)),
         syn::Stmt::Macro(m) => diverging_macro(&m.mac),
+        syn::Stmt::Item(_) => false,
+    }
+}
+
+fn diverging_macro(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        )
+    })
+}
+
+fn expr_diverges(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_) => true,
+        syn::Expr::Macro(m) => diverging_macro(&m.mac),
+        syn::Expr::Paren(p) => expr_diverges(&p.expr),
+        syn::Expr::Group(g) => expr_diverges(&g.expr),
+        // `{ t = v; break 'l }`, as a `break` with a value becomes, and any block that ends
+        // in a diverging statement.
+        syn::Expr::Block(b) => {
+            block_of_stmts_diverges(&b.block)
+                && b.label
+                    .as_ref()
+                    .is_none_or(|l| !breaks_to(&b.block, &l.name))
+        }
+        syn::Expr::Unsafe(u) => block_of_stmts_diverges(&u.block),
+        syn::Expr::If(i) => {
+            block_of_stmts_diverges(&i.then_branch)
+                && i.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, e)| expr_diverges(e))
+        }
+        syn::Expr::Match(m) => m.arms.iter().all(|arm| expr_diverges(&arm.body)),
+        syn::Expr::Loop(l) => !loop_breaks(l),
         _ => false,
     }
+}
+
+fn block_of_stmts_diverges(block: &syn::Block) -> bool {
+    block.stmts.iter().any(plain_diverges)
+}
+
+/// Whether a `break` leaves the loop `l` (unlabeled at its own depth, or naming its label).
+fn loop_breaks(l: &syn::ExprLoop) -> bool {
+    let own = l.label.as_ref().map(|label| label.name.ident.to_string());
+    let mut found = false;
+    let mut body = syn::Stmt::Expr(
+        syn::Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: l.body.clone(),
+        }),
+        None,
+    );
+    crate::jumps::escaping_in_stmt(&mut body, &mut |jump| {
+        let label = jump.label();
+        if matches!(jump, Jump::Break(_)) && (label.is_none() || label == own) {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Whether a `break 'label` leaves `block`.
+fn breaks_to(block: &syn::Block, label: &syn::Lifetime) -> bool {
+    let mut found = false;
+    let name = label.ident.to_string();
+    let mut stmt = syn::Stmt::Expr(
+        syn::Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: block.clone(),
+        }),
+        None,
+    );
+    crate::jumps::escaping_in_stmt(&mut stmt, &mut |jump| {
+        if matches!(jump, Jump::Break(_)) && jump.label().as_deref() == Some(name.as_str()) {
+            found = true;
+        }
+    });
+    found
 }
 
 pub(super) fn block_diverges(block: &Block) -> bool {
