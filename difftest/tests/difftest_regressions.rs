@@ -2,6 +2,10 @@
 //! difftest/pending_regressions.md for those that are not yet). Each test checks the trace the
 //! program has as plain Rust: the values yielded, then the return value.
 
+// The minimised programs keep their dead code: that is what they test.
+#![allow(unused_labels, unused_variables, unused_assignments, unreachable_code)]
+#![allow(clippy::diverging_sub_expression)]
+
 use difftest::rt::{Tr, add, some_if};
 use gen_core::prelude::*;
 
@@ -297,4 +301,142 @@ fn types_kept_when_a_loop_is_left_by_return_or_a_block_that_breaks() {
     assert_eq!(*t.borrow(), [difftest::rt::Ev::Log(9)]);
     assert_eq!(run(let_else_breaks_from_a_block(5), &[0]), (vec![5], 0));
     assert_eq!(run(nested_let_else_in_a_loop(t, 3), &[1]), (vec![0], 2));
+}
+
+#[generator]
+#[allow(unreachable_code, clippy::never_loop)]
+fn after_if_else_that_jumps(t: Tr) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for v1 in 0..2i64 {
+        if v1 < 7 {
+            continue;
+        } else {
+            break;
+        }
+        r#yield!(v1);
+        difftest::rt::log(&t, v1);
+    }
+    0
+}
+
+#[generator]
+#[allow(unreachable_code, unused_variables, clippy::never_loop)]
+fn after_labelled_block_that_returns(
+    t: Tr,
+    n: i64,
+) -> impl Generator<(), Yield = i64, Return = i64> {
+    for v1 in 0..n {
+        let v10 = 'b: {
+            return v1;
+        };
+        difftest::rt::log(&t, {
+            r#yield!(n);
+            0
+        });
+    }
+    0
+}
+
+#[generator]
+#[allow(unused_variables, clippy::never_loop)]
+fn loop_left_by_labelled_block(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    for v1 in 0..n {
+        r#yield!(v1);
+        let v10 = 'b: {
+            return v1;
+        };
+    }
+    0
+}
+
+#[generator]
+#[allow(unused_assignments, clippy::never_loop, clippy::match_single_binding)]
+fn loop_left_by_match(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut c = 0i64;
+    loop {
+        c += 1;
+        match r#yield!(n) {
+            _ => {
+                return 1;
+            }
+        }
+    }
+}
+
+#[generator]
+fn inner_res(t: Tr, n: i64) -> impl Generator<i64, Yield = i64, Return = Result<i64, i64>> {
+    let _ = t;
+    Ok(n)
+}
+
+#[generator]
+#[allow(
+    clippy::never_loop,
+    clippy::match_single_binding,
+    clippy::overly_complex_bool_expr
+)]
+fn while_left_by_match(t: Tr, n: i64) -> impl Generator<i64, Yield = i64, Return = Option<i64>> {
+    let v6 = 0i64;
+    while v6 < difftest::rt::bnd(yield_from!(inner_res(t.clone(), n)).unwrap_or(2i64))
+        && (7i64 < 6i64)
+    {
+        match n {
+            _ => {
+                break;
+            }
+        }
+    }
+    Some(n)
+}
+
+#[generator]
+#[allow(clippy::never_loop)]
+fn loop_left_by_if_else(n: i64) -> impl Generator<(), Yield = i64, Return = i64> {
+    for _v3 in 0..4i64 {
+        r#yield!(6);
+        if n < 2 {
+            return n;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+#[test]
+fn statements_that_diverge_by_rustc_rules_end_their_arm() {
+    let t = Tr::default();
+    assert_eq!(run(after_if_else_that_jumps(t.clone()), &[]), (vec![], 0));
+    assert_eq!(
+        run_unit(after_labelled_block_that_returns(t.clone(), 2)),
+        (vec![], 0)
+    );
+    assert!(t.borrow().is_empty());
+    assert_eq!(run_unit(loop_left_by_labelled_block(2)), (vec![0], 0));
+    assert_eq!(run(loop_left_by_match(0), &[9]), (vec![0], 1));
+    assert_eq!(run(while_left_by_match(t, 3), &[]), (vec![], Some(3)));
+    assert_eq!(run_unit(loop_left_by_if_else(0)), (vec![6], 0));
+    assert_eq!(run_unit(loop_left_by_if_else(5)), (vec![6], 5));
+}
+
+#[generator]
+fn shadowing_after_suspending_let_else(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v5 = n;
+    let Some(_v6) = some_if(r#yield!(n)) else {
+        return v5;
+    };
+    let v5 = add(v5, 1);
+    r#yield!(v5);
+    v5
+}
+
+#[test]
+fn shadowing_let_after_a_suspending_let_else() {
+    assert_eq!(
+        run(shadowing_after_suspending_let_else(4), &[5, 0]),
+        (vec![4, 5], 5)
+    );
+    assert_eq!(
+        run(shadowing_after_suspending_let_else(4), &[3]),
+        (vec![4], 4)
+    );
 }
