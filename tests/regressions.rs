@@ -390,3 +390,26 @@ fn diverging_plain_statements_end_an_arm() {
     assert_eq!(it.by_ref().collect::<Vec<_>>(), [6]);
     assert_eq!(it.into_return(), Some(5));
 }
+
+/// Finding 18: an argument mentioned after a suspension point only in unreachable code (after a
+/// `return` in a labelled block) is redeclared with its type.
+#[generator]
+#[allow(
+    unreachable_code,
+    unused_variables,
+    unused_labels,
+    clippy::diverging_sub_expression
+)]
+fn return_in_labeled_block(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    r#yield!(n ^ 1);
+    let v = 'b: {
+        return 5;
+        n ^ 3
+    };
+    v
+}
+
+#[test]
+fn unreachable_code_after_a_suspension_point_mentioning_an_argument() {
+    assert_eq!(drive(return_in_labeled_block(6), &[0]), (vec![7], 5));
+}

@@ -36,7 +36,7 @@ fn delegate(
                         __State::Poisoned,
                     ) else { ::core::unreachable!() };
                     ::gen_core::__private::start_arg(__resume);
-                    let items = __arg0;
+                    let items: Vec<&'static str> = __arg0;
                     #[allow(unused_mut)]
                     let mut sum = 0;
                     {
@@ -124,7 +124,7 @@ fn delegate(
                     delegate2_7: __in_place7,
                 } => {
                     #[allow(unused_mut, unused_variables)]
-                    let items;
+                    let items: Vec<&'static str>;
                     #[allow(unused_mut, unused_variables)]
                     let mut sum;
                     {

@@ -53,8 +53,8 @@ fn histogram(
                         __State::Poisoned,
                     ) else { ::core::unreachable!() };
                     ::gen_core::__private::start_arg(__resume);
-                    let values = __arg0;
-                    let log = __arg1;
+                    let values: Vec<usize> = __arg0;
+                    let log: Log = __arg1;
                     let _first = Noisy("first", log.clone());
                     #[allow(unused_mut)]
                     let mut counts = [0u32; 4];
@@ -109,9 +109,9 @@ fn histogram(
                     iter0_7: __in_place7,
                 } => {
                     #[allow(unused_mut, unused_variables)]
-                    let values;
+                    let values: Vec<usize>;
                     #[allow(unused_mut, unused_variables)]
-                    let log;
+                    let log: Log;
                     #[allow(unused_mut, unused_variables)]
                     let _first;
                     #[allow(unused_mut, unused_variables)]

@@ -27,7 +27,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
             match ::gen_core::__private::replace(__state, __State::Poisoned) {
                 __State::Start { arg0_0: __arg0 } => {
                     ::gen_core::__private::start_arg(__resume);
-                    let limit = __arg0;
+                    let limit: u32 = __arg0;
                     #[allow(unused_labels)]
                     'outer: loop {
                         {

@@ -27,7 +27,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
             match ::gen_core::__private::replace(__state, __State::Poisoned) {
                 __State::Start { arg0_0: __arg0 } => {
                     ::gen_core::__private::start_arg(__resume);
-                    let number = __arg0;
+                    let number: u32 = __arg0;
                     #[allow(unused_mut)]
                     let mut n = 1;
                     #[allow(unused_labels)]

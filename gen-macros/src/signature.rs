@@ -35,6 +35,8 @@ pub struct Arg {
     pub stored: syn::Ident,
     /// The pattern the body binds it with; `None` for the receiver.
     pub pat: Option<syn::Pat>,
+    /// The argument's type, when it can be written inside the body (not `impl Trait`).
+    pub ty: Option<syn::Type>,
 }
 
 impl GenSig {
@@ -101,10 +103,12 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
             syn::FnArg::Receiver(_) => Arg {
                 stored: syn::Ident::new("__self", Span::mixed_site()),
                 pat: None,
+                ty: None,
             },
             syn::FnArg::Typed(pat_type) => Arg {
                 stored: format_ident!("__arg{}", i, span = Span::mixed_site()),
                 pat: Some((*pat_type.pat).clone()),
+                ty: GenSig::nameable(&pat_type.ty).then(|| (*pat_type.ty).clone()),
             },
         })
         .collect();

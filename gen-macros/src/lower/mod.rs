@@ -46,8 +46,19 @@ pub fn lower(block: &syn::Block, sig: &GenSig, args: &Args) -> Body {
         for arg in &sig.args {
             if let Some(pat) = &arg.pat {
                 let stored = &arg.stored;
+                // With its type: an arm that redeclares the binding (to assign it, or in code
+                // it never reaches) knows it without inference.
+                let pat = match &arg.ty {
+                    Some(ty) => syn::Pat::Type(syn::PatType {
+                        attrs: Vec::new(),
+                        pat: Box::new(pat.clone()),
+                        colon_token: syn::Token![:](pat.span()),
+                        ty: Box::new(ty.clone()),
+                    }),
+                    None => pat.clone(),
+                };
                 let stmt: syn::Stmt = syn::parse_quote_spanned!(pat.span()=> let #pat = #stored;);
-                let declares = lw.declare_pat(pat);
+                let declares = lw.declare_pat(&pat);
                 let stmt = lw.plain(stmt, declares);
                 out.push(stmt);
             }
