@@ -163,7 +163,7 @@ fn async_is_prime(x: u64) -> impl Generator<Yield = (), Return = bool> {
     }
     let mut i = 2;
     while i * i <= x {
-        if x % i == 0 {
+        if x.is_multiple_of(i) {
             return false;
         }
         r#yield!(());
