@@ -315,8 +315,9 @@ pub enum Cond {
 /// The generator steers clear of those set to `true` so that runs keep finding new bugs; set one
 /// to `false` once the bug is fixed on main (those at `false` are fixed and kept as switches).
 pub mod avoid {
-    /// Code after a statement that always diverges. Fixed in 5e7ef10 and e62f489 except
-    /// for code after a `return` inside a labelled block (pending_regressions.md, 18).
+    /// Code after a statement that always diverges. Fixed in 5e7ef10, e62f489 and for
+    /// arguments since; a binding mentioned only in unreachable code can still be wrongly
+    /// reported as hiding another (pending_regressions.md, 19).
     pub const UNREACHABLE: bool = true;
     /// A suspension point inside `yield_from!`'s argument: `yield_from_delegate` not found.
     pub const SUSPEND_IN_YIELD_FROM_ARG: bool = false;

@@ -110,10 +110,6 @@ enum Ev {
 struct Node {
     events: Vec<Ev>,
     succ: Vec<usize>,
-    /// The code written after a jump, which no edge reaches: followed only by the "mentioned
-    /// later" analysis, since rustc still type-checks unreachable code, and a binding it
-    /// mentions must keep its type there.
-    text_succ: Vec<usize>,
 }
 
 struct Graph {
@@ -210,9 +206,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.edge(self.cur, to);
-        let from = self.cur;
         self.cur = self.new_node();
-        self.graph.nodes[from].text_succ.push(self.cur);
     }
 
     fn event(&mut self, ev: Ev) {
@@ -803,9 +797,6 @@ impl Facts {
                 let mut mentioned = Bits::empty(width);
                 for &s in &graph.nodes[i].succ {
                     live.union(&live_in[s]);
-                    mentioned.union(&mentioned_in[s]);
-                }
-                for &s in &graph.nodes[i].text_succ {
                     mentioned.union(&mentioned_in[s]);
                 }
                 live_out[i] = live.clone();
