@@ -25,7 +25,8 @@ for ((start = first; start < first + count; start += batch)); do
         DIFFTEST_SEED=$seed DIFFTEST_FIRST=$start DIFFTEST_COUNT=$n DIFFTEST_SKIP=$skip \
             cargo test -q --release -p difftest --test difftest -- --nocapture >"$log" 2>&1
         status=$?
-        if grep -q "^difftest: " "$log"; then
+        # Not anchored: the harness's progress dot may precede the summary on its line.
+        if grep -q "difftest: [0-9]* programs" "$log"; then
             break
         fi
         # Did not compile: map the error lines to programs.
@@ -36,7 +37,7 @@ for ((start = first; start < first + count; start += batch)); do
             idx=$(head -n "$((l + 1))" "$gen" | grep -oE "^pub fn p[0-9]+_" | tail -1 | grep -oE "[0-9]+")
             [ -n "$idx" ] && new="$new $idx"
         done
-        new=$(echo $new | tr ' ' '\n' | sort -un | tr '\n' ' ')
+        new=$(echo $new | tr ' ' '\n' | grep -v '^$' | sort -un | tr '\n' ' ')
         if [ -z "$new" ]; then
             echo "batch $start: build failed without a program to blame (see $log)"
             bad_batches=$((bad_batches + 1))
@@ -46,7 +47,7 @@ for ((start = first; start < first + count; start += batch)); do
         skip=$(echo "$skip $new" | tr ' ' '\n' | grep -v '^$' | sort -un | paste -sd, -)
         echo "batch $start: compile failure in program(s) $new; retrying without them"
     done
-    if line=$(grep "^difftest: " "$log"); then
+    if line=$(grep -o "difftest: [0-9]* programs.*" "$log"); then
         echo "$line"
         r=$(echo "$line" | sed -E 's/^difftest: ([0-9]+) programs.*/\1/')
         d=$(echo "$line" | sed -E "s/.*\\), ([0-9]+) divergences.*/\\1/")
