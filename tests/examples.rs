@@ -143,10 +143,11 @@ fn async_map() {
     assert_in_order(
         &out,
         &[
+            "Complete([2, 3, 4])",
             "runner: [2, 3, 4]",
-            "Running task 1\nRunning task 2\nRunning task 1\nRunning task 2",
-            "task 1 done: [2, 3, 4]",
-            "task 2 done: [0, 3, 6, 9, 12]",
+            "Running task 1\nRunning task 2\nRunning task 1\nRunning task 2\nRunning task 1\n\
+             Running task 2\nRunning task 1\ntask 1 done: [2, 3, 4]\nRunning task 2\n\
+             Running task 2\nRunning task 2\ntask 2 done: [0, 3, 6, 9, 12]\n",
             "results: task 1 -> [2, 3, 4], task 2 -> [0, 3, 6, 9, 12]",
         ],
     );
@@ -161,36 +162,55 @@ fn async_search() {
             "[2, 1, 3, 4, 7, 11, 18, 29, 47, 76]",
             "Hello Group!",
             "Complete(Ok(11))",
-            "Running task",
-            "completed with result",
+            "Running task 1 ...now yielded",
+            "Running task 1 ...completed with result: 103682",
+            "completed: task 2 -> Some(Ok(Ok(1149851)))",
+            "completed: task 3 -> Some(Ok(Ok(141422324)))",
             "failed: task 4 -> Not Found",
         ],
     );
+    assert_eq!(out.matches("Running task 1 ...now yielded").count(), 24);
 }
 
 #[test]
 fn print_matches() {
     let out = run("print_matches");
-    assert_in_order(
-        &out,
-        &[
-            "blocking is_prime: the message task starves",
-            "Found : 2\nFound : 3\nFound : 7\nFound : 11",
-            "async_is_prime with yield_from!: the message keeps its rhythm",
-            "Found : 2",
-        ],
-    );
+    let primes = [
+        "Found : 2\n",
+        "Found : 3\n",
+        "Found : 7\n",
+        "Found : 11\n",
+        "Found : 29\n",
+        "Found : 47\n",
+        "Found : 199\n",
+        "Found : 521\n",
+        "Found : 2207\n",
+        "Found : 3571\n",
+        "Found : 9349\n",
+        "Found : 3010349\n",
+        "Found : 54018521\n",
+    ];
+    let mut expected = vec!["== blocking is_prime", "Come get dinner"];
+    expected.extend(primes);
+    expected.extend(["== async_is_prime", "Come Get Dinner Fam!"]);
+    expected.extend(primes);
+    assert_in_order(&out, &expected);
 }
 
 #[test]
 fn producer_consumer() {
     let out = run("producer_consumer");
+    // 20 items with one producer, 2 x 20 with two.
+    assert_eq!(out.matches(" -- generated item").count(), 60);
+    assert_eq!(out.matches(" +++ Processed value").count(), 60);
     assert_in_order(
         &out,
         &[
             "== one producer ==",
             " -- generated item 1\n",
             " +++ Processed value 1 after",
+            " +++ Processed value 400 after",
+            "== two producers ==",
             "one producer: took",
             "two producers: took",
         ],
