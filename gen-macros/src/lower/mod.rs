@@ -601,16 +601,35 @@ pub(super) fn let_else_as_match(
 }
 
 /// `a && b` as `if a { b } else { false }`; `a || b` as `if a { true } else { b }`.
+///
+/// Built from parts rather than parsed: an operand may be something a block cannot hold as
+/// written (a `let` outside a condition), and rustc, not this function, should reject it.
 pub(super) fn short_circuit_as_if(b: &syn::ExprBinary) -> syn::ExprIf {
-    let (left, right) = (&b.left, &b.right);
-    let expr: syn::Expr = match b.op {
-        syn::BinOp::And(_) => {
-            syn::parse_quote_spanned!(b.op.span()=> if #left { #right } else { false })
-        }
-        _ => syn::parse_quote_spanned!(b.op.span()=> if #left { true } else { #right }),
+    let span = b.op.span();
+    let block = |expr: syn::Expr| syn::Block {
+        brace_token: syn::token::Brace(span),
+        stmts: vec![syn::Stmt::Expr(expr, None)],
     };
-    match expr {
-        syn::Expr::If(e) => e,
-        _ => unreachable!(),
+    let boolean = |value: bool| {
+        syn::Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit: syn::LitBool::new(value, span).into(),
+        })
+    };
+    let (then, otherwise) = match b.op {
+        syn::BinOp::And(_) => ((*b.right).clone(), boolean(false)),
+        _ => (boolean(true), (*b.right).clone()),
+    };
+    let else_branch = syn::Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block: block(otherwise),
+    });
+    syn::ExprIf {
+        attrs: Vec::new(),
+        if_token: syn::Token![if](span),
+        cond: b.left.clone(),
+        then_branch: block(then),
+        else_branch: Some((syn::Token![else](span), Box::new(else_branch))),
     }
 }
