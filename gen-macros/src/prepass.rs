@@ -317,6 +317,24 @@ impl VisitMut for Prepass<'_> {
         }
     }
 
+    /// A marker is an expression; in a pattern it would be a macro rustc expands as a pattern.
+    fn visit_pat_mut(&mut self, pat: &mut syn::Pat) {
+        if let syn::Pat::Macro(m) = pat
+            && let Some(marker) = names::marker_of(&m.mac.path)
+        {
+            let marker = self.marker_name(marker);
+            self.errors.push(
+                m.mac.path.span(),
+                format!(
+                    "`{marker}` cannot be a pattern: a suspension point is an expression. \
+                     Bind its value first (`let v = {marker}(..);`) and match on `v`"
+                ),
+            );
+            return;
+        }
+        visit_mut::visit_pat_mut(self, pat);
+    }
+
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 

@@ -217,3 +217,14 @@ fn a_let_beside_a_suspending_short_circuit_is_left_to_rustc() {
         );
     }
 }
+
+/// Found by the fuzz test: a marker in a pattern sent the lowering into endless recursion.
+/// The prepass rejects it.
+#[test]
+fn a_marker_in_a_pattern_is_rejected() {
+    let out = expand_str(
+        "fn f(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> { \
+             if let Some(r#yield!(1)) = some_if() & r#yield!(x) == 0 { r#yield!(1); } 3 }",
+    );
+    assert!(out.contains("cannot be a pattern"), "{out}");
+}
