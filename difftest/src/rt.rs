@@ -88,38 +88,33 @@ pub fn ok_if(x: i64) -> Result<i64, i64> {
 }
 
 /// Drives a generator resumed with `i64` as the interpreter does.
-pub fn drive<G: Generator<i64, Yield = i64>>(mut g: G, t: &Tr, pseed: u64)
+pub fn drive<G: Generator<i64, Yield = i64>>(g: G, t: &Tr, pseed: u64)
 where
     G::Return: Debug,
 {
-    let max = crate::program::max_yields(pseed);
-    let mut k = 0;
-    let mut step = g.start();
-    loop {
-        match step {
-            GeneratorState::Yielded(y) => {
-                t.borrow_mut().push(Ev::Yield(y));
-                k += 1;
-                if k >= max {
-                    drop(g);
-                    t.borrow_mut().push(Ev::Stopped);
-                    return;
-                }
-                let r = crate::program::resume_value(pseed, k);
-                t.borrow_mut().push(Ev::Resume(r));
-                step = g.resume(r);
-            }
-            GeneratorState::Complete(v) => {
-                t.borrow_mut().push(Ev::Return(format!("{v:?}")));
-                return;
-            }
-        }
-    }
+    drive_with(g, t, pseed, |k| {
+        let r = crate::program::resume_value(pseed, k);
+        t.borrow_mut().push(Ev::Resume(r));
+        r
+    });
 }
 
 /// Drives a generator resumed with `()`.
-pub fn drive_unit<G: Generator<(), Yield = i64>>(mut g: G, t: &Tr, pseed: u64)
+pub fn drive_unit<G: Generator<(), Yield = i64>>(g: G, t: &Tr, pseed: u64)
 where
+    G::Return: Debug,
+{
+    drive_with(g, t, pseed, |_| ());
+}
+
+/// Records each yield, resumes with `resume(k)` after the `k`th, and drops the generator while
+/// suspended after the program's `max_yields`.
+fn drive_with<R, G: Generator<R, Yield = i64>>(
+    mut g: G,
+    t: &Tr,
+    pseed: u64,
+    mut resume: impl FnMut(usize) -> R,
+) where
     G::Return: Debug,
 {
     let max = crate::program::max_yields(pseed);
@@ -135,7 +130,7 @@ where
                     t.borrow_mut().push(Ev::Stopped);
                     return;
                 }
-                step = g.resume(());
+                step = g.resume(resume(k));
             }
             GeneratorState::Complete(v) => {
                 t.borrow_mut().push(Ev::Return(format!("{v:?}")));
