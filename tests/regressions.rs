@@ -413,3 +413,158 @@ fn return_in_labeled_block(n: i64) -> impl Generator<i64, Yield = i64, Return = 
 fn unreachable_code_after_a_suspension_point_mentioning_an_argument() {
     assert_eq!(drive(return_in_labeled_block(6), &[0]), (vec![7], 5));
 }
+
+/// Finding 19: a binding mentioned again only in code that never runs. The earlier `v` is
+/// read by the later one's initializer, and nothing after the unreachable suspension point
+/// needs it: no "hides an earlier `v`" error.
+#[generator]
+#[allow(unreachable_code, unused_variables, unused_labels)]
+fn shadowed_before_unreachable_yield(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut total = 0;
+    for _ in 0..2 {
+        let w = 'b: {
+            let v = add(n, 1);
+            let v = add(v, 6);
+            break 'b r#yield!(v);
+            r#yield!(3)
+        };
+        total = add(total, w);
+    }
+    total
+}
+
+/// Finding 19: a binding whose type only code after a `return` determines is kept across
+/// the suspension point, so that code (emitted, and type-checked as rustc does) can name it.
+#[generator]
+#[allow(unreachable_code, clippy::diverging_sub_expression)]
+fn typed_only_after_return(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut v = Vec::new();
+    r#yield!(n);
+    return n + 1;
+    v.push(1u8);
+    v.len() as i64
+}
+
+/// Finding 19: the same after a `continue`, and after a loop no `break` leaves.
+#[generator]
+#[allow(unreachable_code)]
+fn typed_only_after_continue(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut v = Vec::new();
+    loop {
+        let got = r#yield!(n);
+        if got > 0 {
+            break;
+        }
+        continue;
+        v.push(1u8);
+    }
+    n - 1
+}
+
+#[generator]
+#[allow(unreachable_code)]
+fn typed_only_after_endless_loop(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut v = Vec::new();
+    loop {
+        r#yield!(n);
+    }
+    v.push(1u8);
+    0
+}
+
+/// Finding 19 (seed 1, program 21): a labelled block whose value is only ever given after a
+/// `return` (by a suspension point that never runs), followed by code that runs only in
+/// rustc's eyes.
+#[generator]
+#[allow(unreachable_code, unused_variables, unused_labels)]
+fn value_after_return_in_labeled_block(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v6 = 'l1: {
+        let v5 = 'l2: {
+            r#yield!(n);
+            return n * 2;
+            (r#yield!(n), n).1
+        };
+        break 'l1 v5;
+        7
+    };
+    r#yield!(v6);
+    v6
+}
+
+/// Finding 19 (seed 1, program 66): a labelled block left only by a `break` of the loop
+/// around it has no value; the binding it initializes is never assigned.
+#[generator]
+#[allow(unreachable_code, unused_variables, unused_labels)]
+fn labeled_block_left_by_an_outer_break(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut seen = 0;
+    for _ in 0..n {
+        let v = 'l: {
+            seen = r#yield!(seen);
+            break;
+        };
+    }
+    seen
+}
+
+/// Finding 19 (seed 1, program 35): a `continue` after a `return` after a suspension point in
+/// a `for` loop: the emitted `continue` mentions the loop's iterator.
+#[generator]
+#[allow(unreachable_code)]
+fn continue_after_return(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for i in 0..n {
+        r#yield!(i);
+        return i + 10;
+        continue;
+    }
+    -1
+}
+
+#[test]
+fn bindings_mentioned_only_in_unreachable_code() {
+    assert_eq!(
+        drive(shadowed_before_unreachable_yield(1), &[10, 20]),
+        (vec![8, 8], 30)
+    );
+    assert_eq!(drive(typed_only_after_return(4), &[0]), (vec![4], 5));
+    assert_eq!(
+        drive(typed_only_after_continue(4), &[0, 0, 1]),
+        (vec![4, 4, 4], 3)
+    );
+    let mut endless = typed_only_after_endless_loop(2);
+    assert_eq!(endless.start(), GeneratorState::Yielded(2));
+    for _ in 0..3 {
+        assert_eq!(endless.resume(0), GeneratorState::Yielded(2));
+    }
+    assert_eq!(
+        drive(value_after_return_in_labeled_block(3), &[0]),
+        (vec![3], 6)
+    );
+    assert_eq!(
+        drive(labeled_block_left_by_an_outer_break(3), &[9]),
+        (vec![0], 9)
+    );
+    assert_eq!(
+        drive(labeled_block_left_by_an_outer_break(0), &[]),
+        (vec![], 0)
+    );
+    assert_eq!(drive(continue_after_return(3), &[0]), (vec![0], 10));
+    assert_eq!(drive(continue_after_return(0), &[]), (vec![], -1));
+}
+
+/// Found while fixing finding 19: `yield_from!(..);` as the last statement of a loop's body,
+/// delegating to a generator that returns a value, gave "expected `()`, found `i64`".
+#[generator]
+fn delegation_statement_ends_loop_body(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for _ in 0..2 {
+        yield_from!(inner(n));
+    }
+    n
+}
+
+#[test]
+fn delegation_as_the_last_statement_of_a_loop_body() {
+    assert_eq!(
+        drive(delegation_statement_ends_loop_body(5), &[1, 2]),
+        (vec![5, 5], 5)
+    );
+}

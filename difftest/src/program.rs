@@ -318,7 +318,7 @@ pub mod avoid {
     /// Code after a statement that always diverges. Fixed in 5e7ef10, e62f489 and for
     /// arguments since; a binding mentioned only in unreachable code can still be wrongly
     /// reported as hiding another (pending_regressions.md, 19).
-    pub const UNREACHABLE: bool = true;
+    pub const UNREACHABLE: bool = false;
     /// A suspension point inside `yield_from!`'s argument: `yield_from_delegate` not found.
     pub const SUSPEND_IN_YIELD_FROM_ARG: bool = false;
     /// A suspension point in the right operand of `&&` in a `while` condition: E0695.

@@ -78,7 +78,7 @@ fn delegate(
                                         #[allow(unused_mut)]
                                         let mut __step2 = ::gen_core::__private::Generator::<
                                             (),
-                                        >::start(&mut __delegate2);
+                                        >::start({ &mut __delegate2 });
                                         #[allow(unused_labels)]
                                         '__loop5: loop {
                                             match __step2 {
@@ -105,7 +105,7 @@ fn delegate(
                                                     };
                                                 }
                                             }
-                                        }
+                                        };
                                     }
                                     sum += __t3;
                                 }
@@ -113,7 +113,7 @@ fn delegate(
                                     break '__loop2;
                                 }
                             }
-                        }
+                        };
                     }
                     return ::gen_core::__private::complete(__state, Ok(sum));
                 }
@@ -167,7 +167,7 @@ fn delegate(
                                                 };
                                             }
                                         }
-                                    }
+                                    };
                                     let __State::S0 {
                                         items_1: __stored1,
                                         sum_2: __stored2,
@@ -230,7 +230,7 @@ fn delegate(
                                         #[allow(unused_mut)]
                                         let mut __step2 = ::gen_core::__private::Generator::<
                                             (),
-                                        >::start(&mut __delegate2);
+                                        >::start({ &mut __delegate2 });
                                         #[allow(unused_labels)]
                                         '__loop5: loop {
                                             match __step2 {
@@ -257,7 +257,7 @@ fn delegate(
                                                     };
                                                 }
                                             }
-                                        }
+                                        };
                                     }
                                     sum += __t3;
                                 }
@@ -265,7 +265,7 @@ fn delegate(
                                     break '__loop2;
                                 }
                             }
-                        }
+                        };
                     }
                     return ::gen_core::__private::complete(__state, Ok(sum));
                 }

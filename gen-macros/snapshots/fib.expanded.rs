@@ -40,7 +40,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                                 __yielded,
                             );
                         }
-                    }
+                    };
                 }
                 __State::S0 { current_0: __stored0, next_1: __stored1 } => {
                     #[allow(unused_mut)]
@@ -63,7 +63,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                                 __yielded,
                             );
                         }
-                    }
+                    };
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),

@@ -95,7 +95,7 @@ fn histogram(
                                     break '__loop2;
                                 }
                             }
-                        }
+                        };
                     }
                     log.borrow_mut().push("loop done".into());
                     return ::gen_core::__private::complete(__state, counts);
@@ -148,7 +148,7 @@ fn histogram(
                                     break '__loop2;
                                 }
                             }
-                        }
+                        };
                         let __State::S0 {
                             values_2: __stored2,
                             log_3: __stored3,

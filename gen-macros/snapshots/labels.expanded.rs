@@ -53,9 +53,9 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         break '__loop3;
                                     }
                                 }
-                            }
+                            };
                         }
-                    }
+                    };
                 }
                 __State::S0 {
                     limit_1: __stored1,
@@ -105,7 +105,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                             break '__loop3;
                                         }
                                     }
-                                }
+                                };
                             }
                         }
                         #[allow(unused_labels)]
@@ -133,10 +133,10 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                             break '__loop3;
                                         }
                                     }
-                                }
+                                };
                             }
-                        }
-                    }
+                        };
+                    };
                     let found = __t0;
                     return ::gen_core::__private::complete(__state, found * 2);
                 }

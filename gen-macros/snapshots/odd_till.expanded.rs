@@ -46,7 +46,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                         } else {
                             break '__loop1;
                         }
-                    }
+                    };
                     return ::gen_core::__private::complete(__state, ());
                 }
                 __State::S0 { number_1: __stored1, n_2: __stored2 } => {
@@ -76,7 +76,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                         } else {
                             break '__loop1;
                         }
-                    }
+                    };
                     return ::gen_core::__private::complete(__state, ());
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),

@@ -37,7 +37,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                                 __yielded,
                             );
                         }
-                    }
+                    };
                 }
                 __State::S0 { total_0: __stored0 } => {
                     #[allow(unused_mut)]
@@ -55,7 +55,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                                 __yielded,
                             );
                         }
-                    }
+                    };
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),

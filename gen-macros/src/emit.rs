@@ -594,7 +594,7 @@ impl Emitter<'_> {
                 let frame = self.frames.pop().expect("pushed above");
                 let tokens = inner.tokens;
                 Code {
-                    tokens: quote!(#[allow(unused_labels)] #label: { #tokens }),
+                    tokens: quote!(#[allow(unused_labels)] #label: { #tokens };),
                     mentions: inner.mentions,
                     diverges: inner.diverges && !frame.broken,
                 }
@@ -712,10 +712,10 @@ impl Emitter<'_> {
             mentions.extend(native.mentions);
             let label = label.map(|l| quote!(#l:));
             let native = native.tokens;
-            tokens.extend(quote!(#[allow(unused_labels)] #label loop { #native }));
+            tokens.extend(quote!(#[allow(unused_labels)] #label loop { #native };));
         }
         if exit_used {
-            tokens = quote!(#exit: { #tokens });
+            tokens = quote!(#exit: { #tokens };);
         }
         Code {
             tokens,
@@ -734,38 +734,56 @@ impl Emitter<'_> {
 
     // ----- statements as written -----
 
-    /// A block's statements, stopping after one that diverges.
+    /// A block's statements, up to a suspension point.
     fn full_block(&mut self, block: &Block) -> Code {
         self.full_stmts(&block.stmts)
     }
 
-    /// Statements as written, stopping after one that diverges. A `let x;` whose binding
+    /// Statements as written, up to a suspension point. A `let x;` whose binding
     /// nothing emitted after it mentions is left out: its type could not be inferred.
     fn full_stmts(&mut self, stmts: &[Stmt]) -> Code {
         let mut emitted: Vec<(Option<&[BindingId]>, Code)> = Vec::new();
-        for stmt in stmts {
+        // Code after a suspension point belongs to the arm that resumes there. Code after a
+        // `return` or `break` is kept: it never runs, but rustc type-checks it and infers types
+        // from it.
+        // Statements from `reachable` on follow a suspension point's `return` in this code.
+        let mut reachable = stmts.len();
+        for (i, stmt) in stmts.iter().enumerate() {
             let code = self.full_stmt(stmt);
-            let diverges = code.diverges;
+            let ends_here = code.diverges && !stmt.diverges;
+            let never_runs =
+                matches!(stmt.kind, StmtKind::Yield { id, .. } if !self.analysis.runs[id]);
+            if (code.diverges && stmt.suspends() || never_runs) && reachable == stmts.len() {
+                reachable = i + 1;
+            }
             emitted.push((uninit_declares(stmt), code));
-            if diverges {
+            if ends_here {
                 break;
             }
         }
         let mut later = BTreeSet::new();
         let mut kept = Vec::new();
-        for (declares, code) in emitted.into_iter().rev() {
+        for (i, (declares, code)) in emitted.into_iter().enumerate().rev() {
             if let Some(declares) = declares
                 && !declares.iter().any(|id| later.contains(id))
             {
                 continue;
             }
             later.extend(code.mentions.iter().copied());
-            kept.push(code);
+            kept.push((i, code));
         }
         kept.reverse();
-        let diverges = kept.last().is_some_and(|c| c.diverges);
+        let diverges = kept.iter().any(|(_, c)| c.diverges);
+        let (before, after): (Vec<_>, Vec<_>) = kept.into_iter().partition(|(i, _)| *i < reachable);
+        let mut tokens: TokenStream = before.into_iter().map(|(_, c)| c.tokens).collect();
+        if !after.is_empty() {
+            // Code after our own `return` of a suspension point: rustc's warning that it is
+            // unreachable would point at the attribute.
+            let after = after.into_iter().map(|(_, c)| c.tokens);
+            tokens.extend(quote!(#[allow(unreachable_code)] { #(#after)* };));
+        }
         Code {
-            tokens: kept.iter().map(|c| c.tokens.clone()).collect(),
+            tokens,
             mentions: later,
             diverges,
         }
@@ -798,6 +816,9 @@ impl Emitter<'_> {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
                 }
                 (quote!(#plain), own, stmt.diverges)
+            }
+            StmtKind::Yield { id, value, resume } if !self.analysis.runs[*id] => {
+                (self.never_suspends(value, *resume), own, false)
             }
             StmtKind::Yield { id, value, .. } => {
                 let mut mentions = own;
@@ -850,7 +871,9 @@ impl Emitter<'_> {
                 mentions.extend(body.mentions);
                 let label = label.as_ref().map(|l| quote!(#[allow(unused_labels)] #l:));
                 let body = body.tokens;
-                (quote!(#label loop { #body }), mentions, !broken)
+                // The `;` discards the value of a `break` whose loop's value is unused: as the last
+                // statement of a block, the loop would otherwise be the block's value.
+                (quote!(#label loop { #body };), mentions, !broken)
             }
             StmtKind::Labeled { label, body, .. } => {
                 self.frames
@@ -862,7 +885,7 @@ impl Emitter<'_> {
                 let diverges = body.diverges && !broken;
                 let body = body.tokens;
                 (
-                    quote!(#[allow(unused_labels)] #label: { #body }),
+                    quote!(#[allow(unused_labels)] #label: { #body };),
                     mentions,
                     diverges,
                 )
@@ -943,6 +966,29 @@ impl Emitter<'_> {
                 }
             }
         });
+    }
+
+    /// A suspension point in code that never runs: typed like one, but it stores nothing and
+    /// has no arm, and what follows it is emitted in place.
+    fn never_suspends(&mut self, value: &syn::Expr, resume: Option<BindingId>) -> TokenStream {
+        let krate = self.krate;
+        let Names { yielded, arg, .. } = &Names::new();
+        let value = self.fragment(value);
+        let ty = GenSig::nameable(&self.sig.yield_ty).then(|| {
+            let ty = &self.sig.yield_ty;
+            quote!(: #ty)
+        });
+        let resume = resume.map(|id| {
+            let ident = &self.body.bindings[id].ident;
+            quote!(let #ident = #krate::__private::resume_arg(#arg);)
+        });
+        quote! {
+            {
+                let #yielded #ty = #value;
+                return #krate::__private::GeneratorState::Yielded(#yielded);
+            }
+            #resume
+        }
     }
 
     /// Stores what suspension point `k` keeps and yields `value`.

@@ -23,6 +23,9 @@ use crate::names;
 pub struct Analysis {
     /// Per suspension point, the bindings it saves, in declaration order.
     pub saved: Vec<Vec<BindingId>>,
+    /// Per suspension point, whether control can reach it (it may be written after a
+    /// `return`, `break` or `continue`).
+    pub runs: Vec<bool>,
     /// Bindings in scope at some suspension point: their code is split between arms.
     pub crossing: BTreeSet<BindingId>,
     /// Per suspension point, the bindings in scope there, in declaration order.
@@ -44,11 +47,18 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
     b.ir_block(&body.root);
     b.edge(b.cur, b.exit);
     let width = b.next_id;
-    let graph = b.graph;
+    let mut graph = b.graph;
+    let runs_at = graph.attach_dead_code(entry);
     let facts = Facts::solve(&graph, entry, width);
 
     let mut saved = vec![Vec::new(); body.suspends.len()];
+    let mut runs = vec![false; body.suspends.len()];
     for point in &b.suspensions {
+        // One that never runs keeps nothing: the emitted code only type-checks its operand.
+        runs[point.suspend] = runs_at[point.block];
+        if !runs_at[point.block] {
+            continue;
+        }
         let state = facts.at(&graph, point.block, point.index);
         let keep: Vec<BindingId> = point
             .in_scope
@@ -94,6 +104,7 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
     }
     Analysis {
         saved,
+        runs,
         crossing,
         in_scope,
         mentions: b.mentions,
@@ -114,6 +125,47 @@ struct Node {
 
 struct Graph {
     nodes: Vec<Node>,
+    /// Edges of `break`, `continue`, `return`, `?` and the like: the code emitted for them
+    /// jumps even where it never runs.
+    jumps: BTreeSet<(usize, usize)>,
+    /// From the node where control leaves (a jump, the end of a loop's body) to the node of
+    /// the code written next, which may never run.
+    written_after: Vec<(usize, usize)>,
+}
+
+impl Graph {
+    /// Which nodes run: those reachable from `entry`.
+    fn reachable(&self, entry: usize) -> Vec<bool> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut work = vec![entry];
+        while let Some(i) = work.pop() {
+            if !std::mem::replace(&mut seen[i], true) {
+                work.extend(&self.nodes[i].succ);
+            }
+        }
+        seen
+    }
+
+    /// Code written after a jump never runs, but it is emitted (rustc type-checks it and
+    /// infers types from it), so the bindings it mentions must reach it: they are kept as if
+    /// it ran right after the jump. Where it ends by falling into running code (the end of a
+    /// branch, of a loop's body) the emitted code stops, so that edge is cut; where it jumps,
+    /// the emitted code jumps too. Returns which nodes run.
+    fn attach_dead_code(&mut self, entry: usize) -> Vec<bool> {
+        let runs = self.reachable(entry);
+        for (i, node) in self.nodes.iter_mut().enumerate() {
+            if !runs[i] {
+                node.succ
+                    .retain(|&s| !runs[s] || self.jumps.contains(&(i, s)));
+            }
+        }
+        for &(from, to) in &self.written_after {
+            if !runs[to] && !self.nodes[from].succ.contains(&to) {
+                self.nodes[from].succ.push(to);
+            }
+        }
+        runs
+    }
 }
 
 /// A suspension point's place in the graph.
@@ -154,7 +206,11 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(body: &'a Body) -> Self {
-        let mut graph = Graph { nodes: Vec::new() };
+        let mut graph = Graph {
+            nodes: Vec::new(),
+            jumps: BTreeSet::new(),
+            written_after: Vec::new(),
+        };
         graph.nodes.push(Node::default());
         graph.nodes.push(Node::default());
         Builder {
@@ -195,6 +251,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.edge(self.cur, otherwise);
+        self.graph.jumps.insert((self.cur, otherwise));
         let next = self.new_node();
         self.edge(self.cur, next);
         self.cur = next;
@@ -206,7 +263,10 @@ impl<'a> Builder<'a> {
             return;
         }
         self.edge(self.cur, to);
-        self.cur = self.new_node();
+        self.graph.jumps.insert((self.cur, to));
+        let next = self.new_node();
+        self.graph.written_after.push((self.cur, next));
+        self.cur = next;
     }
 
     fn event(&mut self, ev: Ev) {
@@ -393,6 +453,9 @@ impl<'a> Builder<'a> {
         body(self);
         self.targets.pop();
         self.edge(self.cur, head);
+        if self.flat == 0 {
+            self.graph.written_after.push((self.cur, exit));
+        }
         self.cur = exit;
     }
 

@@ -361,19 +361,42 @@ impl<'a> Rewrite<'a> {
     }
 }
 
+impl Rewrite<'_> {
+    /// `(*r)` for a mention of a value the arm keeps in place, located at `at`.
+    fn deref(&self, ident: &syn::Ident, at: Span) -> Option<syn::Expr> {
+        let name = ident.to_string();
+        if self.shadowed.contains(&name) {
+            return None;
+        }
+        let r = self.names.get(&name)?;
+        let r = syn::Ident::new(&r.to_string(), Span::mixed_site().located_at(at));
+        Some(syn::parse_quote_spanned!(at=> (*#r)))
+    }
+}
+
 impl VisitMut for Rewrite<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         match expr {
             syn::Expr::Path(p) if p.qself.is_none() => {
-                if let Some(ident) = p.path.get_ident() {
-                    let name = ident.to_string();
-                    if !self.shadowed.contains(&name)
-                        && let Some(r) = self.names.get(&name)
-                    {
-                        *expr = syn::parse_quote_spanned!(ident.span()=> (*#r));
-                    }
+                if let Some(ident) = p.path.get_ident()
+                    && let Some(deref) = self.deref(ident, ident.span())
+                {
+                    *expr = deref;
                 }
             }
+            syn::Expr::Reference(r) => match &*r.expr {
+                // Located at the `&`: a hygienic binding's own span would make rustc report
+                // an error in it (a `yield_from!` operand that is no generator) at the
+                // attribute.
+                syn::Expr::Path(p) if p.qself.is_none() => {
+                    if let Some(ident) = p.path.get_ident()
+                        && let Some(deref) = self.deref(ident, r.and_token.span)
+                    {
+                        *r.expr = deref;
+                    }
+                }
+                _ => visit_mut::visit_expr_reference_mut(self, r),
+            },
             syn::Expr::Match(m) => {
                 self.visit_expr_mut(&mut m.expr);
                 for arm in &mut m.arms {

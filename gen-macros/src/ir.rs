@@ -173,4 +173,13 @@ impl Stmt {
             | StmtKind::Block(body) => vec![body],
         }
     }
+
+    /// Whether it is or contains a suspension point.
+    pub fn suspends(&self) -> bool {
+        matches!(self.kind, StmtKind::Yield { .. })
+            || self
+                .children()
+                .iter()
+                .any(|block| block.stmts.iter().any(Stmt::suspends))
+    }
 }

@@ -400,6 +400,7 @@ impl Lowerer<'_> {
                 out.push(stmt);
                 if let Some(result) = result
                     && fresh
+                    && !diverges
                 {
                     let value = self.path(result);
                     self.deliver(value, dest, out);

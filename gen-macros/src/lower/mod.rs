@@ -458,8 +458,8 @@ impl Lowerer<'_> {
 
 /// Statements rustc also takes as never completing (of type `!`): jumps, the panicking
 /// macros, and the constructs all of whose ways out are those. Code after such a statement is
-/// unreachable, and emission must not continue past it. Never `true` where rustc says no: that
-/// would drop code rustc expects.
+/// unreachable (it is still emitted, as rustc type-checks it). Never `true` where rustc says
+/// no: the arms would not continue past it, and a value it gives would be lost.
 pub(super) fn plain_diverges(stmt: &syn::Stmt) -> bool {
     match stmt {
         syn::Stmt::Expr(expr, _) => expr_diverges(expr),

@@ -70,8 +70,10 @@ impl Lowerer<'_> {
         let delegate = quote_spanned! {span=>
             (&&#krate::__private::Operand::<_, #resume_ty>::new(#operand)).yield_from_delegate()
         };
+        // The braces are located at the operand without the hygienic binding's context, so
+        // rustc reports an operand that is no generator there, not at the attribute.
         let start =
-            quote_spanned! {span=> #krate::__private::Generator::<#resume_ty>::start(&mut #d) };
+            quote_spanned! {span=> #krate::__private::Generator::<#resume_ty>::start({ &mut #d }) };
         let resume = quote_spanned! {span=>
             #krate::__private::Generator::<#resume_ty>::resume(&mut #d, #yield_marker!(#y))
         };
@@ -120,8 +122,15 @@ impl Lowerer<'_> {
             | syn::Expr::While(_)
             | syn::Expr::ForLoop(_) => {
                 let result = self.result_temp(out);
+                let at = out.len();
                 self.expr_into(expr, Dest::Assign(result), out);
-                self.path(result)
+                if out[at..].iter().any(|s| s.diverges) {
+                    // Never assigned, so the temporary would have no type: the value is of
+                    // type `!`, as in rustc.
+                    syn::parse_quote!(loop {})
+                } else {
+                    self.path(result)
+                }
             }
             syn::Expr::Binary(b)
                 if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_))
