@@ -568,3 +568,119 @@ fn delegation_as_the_last_statement_of_a_loop_body() {
         (vec![5, 5], 5)
     );
 }
+
+/// Finding 19, seed 7, program 53: a labelled block left by a `break` to an outer one, whose
+/// value (its tail, which never runs) is used as an operand in code that never runs either.
+#[generator]
+#[allow(unreachable_code, unused_variables, unused_labels)]
+fn value_of_block_left_early(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v = 'outer: {
+        let w = 'inner: {
+            break 'outer 3;
+            r#yield!(n)
+        };
+        n ^ (n ^ w)
+    };
+    r#yield!(v);
+    v
+}
+
+/// Finding 19, seed 7, program 5: the tail of a labelled block (never reached: a `return`
+/// comes first) is assigned after the last suspension point in it, in that point's arm.
+#[generator]
+#[allow(unreachable_code, unused_variables)]
+fn tail_after_return_after_yields(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let v = 'b: {
+        match n {
+            0 => {}
+            _ => {
+                r#yield!(n);
+            }
+        }
+        r#yield!(n + 1);
+        return n * 10;
+        6 ^ 2
+    };
+    v
+}
+
+/// Finding 19, seed 52, program 134: code after a block that ends in `return` is reached only
+/// from the start, not from the suspension point in the block's `let .. else`.
+#[generator]
+#[allow(unreachable_code, unused_variables)]
+fn dead_code_after_block_with_let_else(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut seen = Vec::new();
+    {
+        let Some(v) = some_if(n) else {
+            let got = r#yield!(n);
+            return got;
+        };
+        return v;
+    }
+    seen.push(1u8);
+    seen.len() as i64
+}
+
+/// Finding 19, seed 52, program 286: a `break` that never runs leaves a labelled block around
+/// a suspension point whose arm leaves the loop: the loop does not go round again there.
+#[generator]
+#[allow(unreachable_code, unused_variables, unused_labels)]
+fn dead_break_of_labeled_block_in_loop(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut i = 0;
+    'l: while i < 3 {
+        i += 1;
+        let v = 'b: {
+            {
+                r#yield!(i);
+                break 'l;
+            }
+            break 'b n;
+        };
+    }
+    i
+}
+
+/// Seed 1, program 15 (found while fixing finding 19): `continue` to an outer loop after a
+/// suspension point in an inner one: the inner loop is not emitted again in that arm.
+#[generator]
+fn continue_outer_after_yield(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut i = 0;
+    'outer: while i < n {
+        i += 1;
+        let tries = i % 2;
+        loop {
+            if tries >= 1 {
+                break;
+            }
+            r#yield!(i);
+            continue 'outer;
+        }
+    }
+    i
+}
+
+#[test]
+fn code_that_never_runs_after_suspension_points() {
+    assert_eq!(drive(value_of_block_left_early(5), &[0]), (vec![3], 3));
+    assert_eq!(drive(tail_after_return_after_yields(0), &[0]), (vec![1], 0));
+    assert_eq!(
+        drive(tail_after_return_after_yields(2), &[0, 0]),
+        (vec![2, 3], 20)
+    );
+    assert_eq!(
+        drive(dead_code_after_block_with_let_else(3), &[7]),
+        (vec![3], 7)
+    );
+    assert_eq!(
+        drive(dead_code_after_block_with_let_else(4), &[]),
+        (vec![], 4)
+    );
+    assert_eq!(
+        drive(dead_break_of_labeled_block_in_loop(9), &[0]),
+        (vec![1], 1)
+    );
+    assert_eq!(
+        drive(continue_outer_after_yield(4), &[0, 0]),
+        (vec![2, 4], 4)
+    );
+}

@@ -315,9 +315,8 @@ pub enum Cond {
 /// The generator steers clear of those set to `true` so that runs keep finding new bugs; set one
 /// to `false` once the bug is fixed on main (those at `false` are fixed and kept as switches).
 pub mod avoid {
-    /// Code after a statement that always diverges. Fixed in 5e7ef10, e62f489 and for
-    /// arguments since; a binding mentioned only in unreachable code can still be wrongly
-    /// reported as hiding another (pending_regressions.md, 19).
+    /// Code after a statement that always diverges. Fixed in 5e7ef10, e62f489, for arguments
+    /// since, and for bindings mentioned only there with finding 19 (pending_regressions.md).
     pub const UNREACHABLE: bool = false;
     /// A suspension point inside `yield_from!`'s argument: `yield_from_delegate` not found.
     pub const SUSPEND_IN_YIELD_FROM_ARG: bool = false;

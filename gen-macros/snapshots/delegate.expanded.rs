@@ -104,17 +104,17 @@ fn delegate(
                                                         break '__loop5;
                                                     };
                                                 }
-                                            }
+                                            };
                                         };
-                                    }
+                                    };
                                     sum += __t3;
                                 }
                                 ::gen_core::__private::None => {
                                     break '__loop2;
                                 }
-                            }
+                            };
                         };
-                    }
+                    };
                     return ::gen_core::__private::complete(__state, Ok(sum));
                 }
                 __State::S0 {
@@ -145,7 +145,7 @@ fn delegate(
                                             __step2 = ::gen_core::__private::Generator::<
                                                 (),
                                             >::resume(&mut (*__in_place7), __resume5);
-                                        }
+                                        };
                                     }
                                     #[allow(unused_labels)]
                                     '__loop5: loop {
@@ -166,7 +166,7 @@ fn delegate(
                                                     break '__loop5;
                                                 };
                                             }
-                                        }
+                                        };
                                     };
                                     let __State::S0 {
                                         items_1: __stored1,
@@ -193,9 +193,9 @@ fn delegate(
                                     {
                                         __delegate2 = __stored7;
                                     }
-                                }
+                                };
                                 sum += __t3;
-                            }
+                            };
                         }
                         #[allow(unused_labels)]
                         '__loop2: loop {
@@ -256,17 +256,17 @@ fn delegate(
                                                         break '__loop5;
                                                     };
                                                 }
-                                            }
+                                            };
                                         };
-                                    }
+                                    };
                                     sum += __t3;
                                 }
                                 ::gen_core::__private::None => {
                                     break '__loop2;
                                 }
-                            }
+                            };
                         };
-                    }
+                    };
                     return ::gen_core::__private::complete(__state, Ok(sum));
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),

@@ -94,9 +94,9 @@ fn histogram(
                                 ::gen_core::__private::None => {
                                     break '__loop2;
                                 }
-                            }
+                            };
                         };
-                    }
+                    };
                     log.borrow_mut().push("loop done".into());
                     return ::gen_core::__private::complete(__state, counts);
                 }
@@ -124,7 +124,7 @@ fn histogram(
                         {
                             {
                                 ::gen_core::__private::resume_arg(__resume);
-                            }
+                            };
                         }
                         #[allow(unused_labels)]
                         '__loop2: loop {
@@ -147,7 +147,7 @@ fn histogram(
                                 ::gen_core::__private::None => {
                                     break '__loop2;
                                 }
-                            }
+                            };
                         };
                         let __State::S0 {
                             values_2: __stored2,
@@ -182,7 +182,7 @@ fn histogram(
                         {
                             __iter0 = __stored7;
                         }
-                    }
+                    };
                     log.borrow_mut().push("loop done".into());
                     return ::gen_core::__private::complete(__state, counts);
                 }

@@ -52,9 +52,9 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                     ::gen_core::__private::None => {
                                         break '__loop3;
                                     }
-                                }
+                                };
                             };
-                        }
+                        };
                     };
                 }
                 __State::S0 {
@@ -85,7 +85,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                                 break '__exit1;
                                             };
                                         }
-                                    }
+                                    };
                                 }
                                 #[allow(unused_labels)]
                                 '__loop3: loop {
@@ -104,9 +104,9 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         ::gen_core::__private::None => {
                                             break '__loop3;
                                         }
-                                    }
+                                    };
                                 };
-                            }
+                            };
                         }
                         #[allow(unused_labels)]
                         'outer: loop {
@@ -132,9 +132,9 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         ::gen_core::__private::None => {
                                             break '__loop3;
                                         }
-                                    }
+                                    };
                                 };
-                            }
+                            };
                         };
                     };
                     let found = __t0;

@@ -45,7 +45,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             }
                         } else {
                             break '__loop1;
-                        }
+                        };
                     };
                     return ::gen_core::__private::complete(__state, ());
                 }
@@ -58,7 +58,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                         {
                             ::gen_core::__private::resume_arg(__resume);
                             n += 2;
-                        }
+                        };
                     }
                     #[allow(unused_labels)]
                     '__loop1: loop {
@@ -75,7 +75,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             }
                         } else {
                             break '__loop1;
-                        }
+                        };
                     };
                     return ::gen_core::__private::complete(__state, ());
                 }

@@ -48,7 +48,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 
-use crate::flow::Analysis;
+use crate::flow::{Analysis, Origin};
 use crate::in_place::{self, InPlace};
 use crate::ir::{BindingId, Block, Body, Stmt, StmtKind, SuspendId};
 use crate::jumps::{self, Jump};
@@ -141,6 +141,10 @@ struct ArmCode {
 /// Emitted code, the IR bindings it mentions, and whether control never reaches its end.
 /// Both are facts about the code as emitted: a copy of a loop cut after a suspension point may
 /// have lost the `break` the source has, and then it diverges.
+///
+/// Every IR statement is emitted as a statement, ending in `;`: as the last one of a block it
+/// would otherwise be the block's value (a loop's `break` value, or `()` where the block
+/// diverges and must not have one).
 struct Code {
     tokens: TokenStream,
     mentions: BTreeSet<BindingId>,
@@ -631,15 +635,24 @@ impl Emitter<'_> {
             StmtKind::Plain { .. } => unreachable!("a path never ends in a plain statement"),
         };
 
-        // The statements after the path in this block, as written.
-        let rest = if inner.diverges {
+        // The statements after the path in this block, as written; after a statement that
+        // never completes, they never run (see `full_stmts`).
+        let rest = if !inner.diverges {
+            self.full_stmts(&block.stmts[index + 1..])
+        } else if self.reaches_next(Origin::Suspension(k), &block.stmts, index) {
+            let rest = self.full_stmts(&block.stmts[index + 1..]);
+            let tokens = rest.tokens;
+            Code {
+                tokens: quote!(#[allow(unreachable_code)] { #tokens };),
+                mentions: rest.mentions,
+                diverges: true,
+            }
+        } else {
             Code {
                 tokens: TokenStream::new(),
                 mentions: BTreeSet::new(),
                 diverges: true,
             }
-        } else {
-            self.full_stmts(&block.stmts[index + 1..])
         };
         let mut mentions = inner.mentions;
         mentions.extend(rest.mentions);
@@ -695,8 +708,10 @@ impl Emitter<'_> {
         else {
             unreachable!()
         };
-        // The loop runs again unless the rest of the iteration never ends.
-        let again = !tail.diverges || iter_used;
+        // The loop runs again unless the rest of the iteration never ends. (Code there that
+        // never runs may still end it in rustc's eyes: a labelled block left by a `break`
+        // that never runs.)
+        let again = self.analysis.repeats(k, stmt.id);
         let native = again.then(|| self.full_block(body));
         let broken = self.frames.pop().expect("pushed above").broken;
 
@@ -713,6 +728,10 @@ impl Emitter<'_> {
             let label = label.map(|l| quote!(#l:));
             let native = native.tokens;
             tokens.extend(quote!(#[allow(unused_labels)] #label loop { #native };));
+        } else if !tail.diverges {
+            // Only code that never runs reaches the end of the iteration: tell rustc, or it
+            // would type the code after the loop in this arm, which keeps nothing for it.
+            tokens.extend(quote!(::core::unreachable!();));
         }
         if exit_used {
             tokens = quote!(#exit: { #tokens };);
@@ -734,6 +753,15 @@ impl Emitter<'_> {
 
     // ----- statements as written -----
 
+    /// Whether the statements after `stmts[index]`, which never run, are emitted in code
+    /// starting `from`: when the analysis sees it reach them, and keeps what they mention.
+    fn reaches_next(&self, from: Origin, stmts: &[Stmt], index: usize) -> bool {
+        stmts[index].diverges
+            && stmts
+                .get(index + 1)
+                .is_some_and(|next| self.analysis.reaches(from, next.id))
+    }
+
     /// A block's statements, up to a suspension point.
     fn full_block(&mut self, block: &Block) -> Code {
         self.full_stmts(&block.stmts)
@@ -743,21 +771,21 @@ impl Emitter<'_> {
     /// nothing emitted after it mentions is left out: its type could not be inferred.
     fn full_stmts(&mut self, stmts: &[Stmt]) -> Code {
         let mut emitted: Vec<(Option<&[BindingId]>, Code)> = Vec::new();
-        // Code after a suspension point belongs to the arm that resumes there. Code after a
-        // `return` or `break` is kept: it never runs, but rustc type-checks it and infers types
-        // from it.
-        // Statements from `reachable` on follow a suspension point's `return` in this code.
+        // Code after a suspension point belongs to the arm that resumes there. Code written
+        // after a `return` or `break` never runs, but rustc type-checks it and infers types
+        // from it, so it is emitted in the arms that reach it (see `reaches_next`); after our
+        // own `return` of a suspension point, without rustc's warning that it is unreachable.
         let mut reachable = stmts.len();
         for (i, stmt) in stmts.iter().enumerate() {
             let code = self.full_stmt(stmt);
-            let ends_here = code.diverges && !stmt.diverges;
+            let diverges = code.diverges;
             let never_runs =
                 matches!(stmt.kind, StmtKind::Yield { id, .. } if !self.analysis.runs[id]);
-            if (code.diverges && stmt.suspends() || never_runs) && reachable == stmts.len() {
+            if (diverges && stmt.suspends() || never_runs) && reachable > i {
                 reachable = i + 1;
             }
             emitted.push((uninit_declares(stmt), code));
-            if ends_here {
+            if diverges && !self.reaches_next(Origin::Stmt(stmt.id), stmts, i) {
                 break;
             }
         }
@@ -838,7 +866,7 @@ impl Emitter<'_> {
                     let tokens = els.tokens;
                     quote!(else { #tokens })
                 });
-                (quote!(if #cond { #then } #els), mentions, diverges)
+                (quote!(if #cond { #then } #els;), mentions, diverges)
             }
             StmtKind::Match { scrutinee, arms } => {
                 let scrutinee = self.fragment(scrutinee);
@@ -860,7 +888,7 @@ impl Emitter<'_> {
                         quote!(#(#attrs)* #pat #guard => { #body })
                     })
                     .collect();
-                (quote!(match #scrutinee { #(#arms)* }), mentions, diverges)
+                (quote!(match #scrutinee { #(#arms)* };), mentions, diverges)
             }
             StmtKind::Loop { label, body, .. } => {
                 self.frames
@@ -871,8 +899,6 @@ impl Emitter<'_> {
                 mentions.extend(body.mentions);
                 let label = label.as_ref().map(|l| quote!(#[allow(unused_labels)] #l:));
                 let body = body.tokens;
-                // The `;` discards the value of a `break` whose loop's value is unused: as the last
-                // statement of a block, the loop would otherwise be the block's value.
                 (quote!(#label loop { #body };), mentions, !broken)
             }
             StmtKind::Labeled { label, body, .. } => {
@@ -895,7 +921,7 @@ impl Emitter<'_> {
                 let mut mentions = own;
                 mentions.extend(body.mentions);
                 let tokens = body.tokens;
-                (quote!({ #tokens }), mentions, body.diverges)
+                (quote!({ #tokens };), mentions, body.diverges)
             }
         };
         Code {
@@ -1040,7 +1066,7 @@ impl Emitter<'_> {
 fn braced(cont: Code) -> Code {
     let tokens = cont.tokens;
     Code {
-        tokens: quote!({ #tokens }),
+        tokens: quote!({ #tokens };),
         ..cont
     }
 }

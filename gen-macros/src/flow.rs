@@ -33,6 +33,73 @@ pub struct Analysis {
     /// Per statement, the IR bindings it mentions itself (in its condition, scrutinee, guard,
     /// value or plain code), not counting the statements nested in it.
     pub mentions: Vec<BTreeSet<BindingId>>,
+    /// The graph with code that never runs attached after the jumps before it.
+    graph: Graph,
+    /// Per statement, where it starts: node and place in program order.
+    stmt_entry: Vec<(usize, usize)>,
+    /// Per suspension point, its node and place in program order.
+    suspension_at: Vec<(usize, usize)>,
+    /// Per node, the places of the suspension points in it that run.
+    running_in: Vec<Vec<usize>>,
+    /// Per loop statement, its nodes.
+    loops: Vec<LoopNodes>,
+}
+
+/// A loop's nodes: `head..=last` except `exit`.
+#[derive(Clone, Copy, Default)]
+struct LoopNodes {
+    head: usize,
+    exit: usize,
+    last: usize,
+}
+
+/// Where emitted code starts: after a suspension point, or at a statement.
+#[derive(Clone, Copy)]
+pub enum Origin {
+    Suspension(SuspendId),
+    Stmt(StmtId),
+}
+
+impl Analysis {
+    /// Whether code emitted from `from` reaches code starting with `stmt` that is written
+    /// after a jump and never runs. Such code is emitted where it is reached, so that rustc
+    /// type-checks it with the bindings this analysis keeps for it.
+    pub fn reaches(&self, from: Origin, stmt: StmtId) -> bool {
+        self.reaches_node(from, self.stmt_entry[stmt].0, &|_| true)
+    }
+
+    /// Whether the arm of suspension point `k` goes round loop `stmt` (which contains it)
+    /// again, so that the loop is emitted whole after the rest of the iteration.
+    pub fn repeats(&self, k: SuspendId, stmt: StmtId) -> bool {
+        let LoopNodes { head, exit, last } = self.loops[stmt];
+        let inside = |node: usize| (head..=last).contains(&node) && node != exit;
+        self.reaches_node(Origin::Suspension(k), head, &inside)
+    }
+
+    /// Whether a path through nodes `inside` leads from `from` to `target` without passing a
+    /// suspension point that runs (where emitted code ends), jumps falling through to the
+    /// code written after them.
+    fn reaches_node(&self, from: Origin, target: usize, inside: &dyn Fn(usize) -> bool) -> bool {
+        let (first, after) = match from {
+            Origin::Suspension(k) => self.suspension_at[k],
+            Origin::Stmt(s) => self.stmt_entry[s],
+        };
+        let ends = |node: usize, after: usize| self.running_in[node].iter().any(|&p| p > after);
+        if ends(first, after) {
+            return false;
+        }
+        let mut seen = vec![false; self.graph.nodes.len()];
+        let mut work = self.graph.nodes[first].succ.clone();
+        while let Some(i) = work.pop() {
+            if i == target {
+                return true;
+            }
+            if inside(i) && !std::mem::replace(&mut seen[i], true) && !ends(i, 0) {
+                work.extend(&self.graph.nodes[i].succ);
+            }
+        }
+        false
+    }
 }
 
 /// Runs the analysis. A saved binding that a later one of the same name hides at the
@@ -102,12 +169,25 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
     for point in &b.suspensions {
         in_scope[point.suspend] = point.in_scope.clone();
     }
+    let mut suspension_at = vec![(0, 0); body.suspends.len()];
+    let mut running_in = vec![Vec::new(); graph.nodes.len()];
+    for point in &b.suspensions {
+        suspension_at[point.suspend] = (point.block, point.place);
+        if runs[point.suspend] {
+            running_in[point.block].push(point.place);
+        }
+    }
     Analysis {
         saved,
         runs,
         crossing,
         in_scope,
         mentions: b.mentions,
+        graph,
+        stmt_entry: b.stmt_entry,
+        suspension_at,
+        running_in,
+        loops: b.loops,
     }
 }
 
@@ -174,6 +254,8 @@ struct SuspensionPoint {
     block: usize,
     /// Number of events of `block` before it.
     index: usize,
+    /// Its place among statement starts and suspension points, in program order.
+    place: usize,
     /// IR bindings in scope there, in declaration order.
     in_scope: Vec<BindingId>,
 }
@@ -202,6 +284,12 @@ struct Builder<'a> {
     stmt_stack: Vec<StmtId>,
     mentions: Vec<BTreeSet<BindingId>>,
     suspensions: Vec<SuspensionPoint>,
+    /// Per IR statement, where it starts: node and place.
+    stmt_entry: Vec<(usize, usize)>,
+    /// Counts statement starts and suspension points, in program order (from 1).
+    places: usize,
+    /// Per IR loop statement, its nodes.
+    loops: Vec<LoopNodes>,
 }
 
 impl<'a> Builder<'a> {
@@ -225,6 +313,9 @@ impl<'a> Builder<'a> {
             stmt_stack: Vec::new(),
             mentions: vec![BTreeSet::new(); body.stmt_count],
             suspensions: Vec::new(),
+            stmt_entry: vec![(0, 0); body.stmt_count],
+            places: 0,
+            loops: vec![LoopNodes::default(); body.stmt_count],
         }
     }
 
@@ -351,6 +442,8 @@ impl<'a> Builder<'a> {
     }
 
     fn ir_stmt(&mut self, stmt: &Stmt) {
+        self.places += 1;
+        self.stmt_entry[stmt.id] = (self.cur, self.places);
         self.stmt_stack.push(stmt.id);
         match &stmt.kind {
             StmtKind::Plain { stmt, declares } => self.syn_stmt(stmt, Some(declares)),
@@ -363,10 +456,12 @@ impl<'a> Builder<'a> {
                     .map(|&(_, id)| id)
                     .filter(|&id| id < self.body.bindings.len())
                     .collect();
+                self.places += 1;
                 self.suspensions.push(SuspensionPoint {
                     suspend: *id,
                     block: self.cur,
                     index: self.graph.nodes[self.cur].events.len(),
+                    place: self.places,
                     in_scope,
                 });
                 if let Some(resume) = resume {
@@ -417,9 +512,10 @@ impl<'a> Builder<'a> {
                 self.cur = join;
             }
             StmtKind::Loop { label, body, .. } => {
-                self.loop_(label.as_ref().map(|l| l.ident.to_string()), |b| {
-                    b.ir_block(body)
-                });
+                self.loops[stmt.id] = self
+                    .loop_(label.as_ref().map(|l| l.ident.to_string()), |b| {
+                        b.ir_block(body)
+                    });
             }
             StmtKind::Labeled { label, body, .. } => {
                 let exit = self.new_node();
@@ -439,7 +535,8 @@ impl<'a> Builder<'a> {
         self.stmt_stack.pop();
     }
 
-    fn loop_(&mut self, label: Option<String>, body: impl FnOnce(&mut Self)) {
+    /// Returns the loop's nodes.
+    fn loop_(&mut self, label: Option<String>, body: impl FnOnce(&mut Self)) -> LoopNodes {
         let head = self.new_node();
         let exit = self.new_node();
         self.edge(self.cur, head);
@@ -457,6 +554,11 @@ impl<'a> Builder<'a> {
             self.graph.written_after.push((self.cur, exit));
         }
         self.cur = exit;
+        LoopNodes {
+            head,
+            exit,
+            last: self.graph.nodes.len() - 1,
+        }
     }
 
     /// A condition (possibly a `let` chain): falls through when it holds, jumps to `otherwise`

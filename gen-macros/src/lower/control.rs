@@ -400,7 +400,7 @@ impl Lowerer<'_> {
                 out.push(stmt);
                 if let Some(result) = result
                     && fresh
-                    && !diverges
+                    && self.assigned.contains(&result)
                 {
                     let value = self.path(result);
                     self.deliver(value, dest, out);

@@ -14,6 +14,8 @@
 mod control;
 mod values;
 
+use std::collections::BTreeSet;
+
 use proc_macro2::Span;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -36,6 +38,7 @@ pub fn lower(block: &syn::Block, sig: &GenSig, args: &Args) -> Body {
         suspends: Vec::new(),
         stmt_count: 0,
         temp_count: 0,
+        assigned: BTreeSet::new(),
     };
     let params = sig
         .args
@@ -117,6 +120,8 @@ struct Lowerer<'a> {
     suspends: Vec<Suspend>,
     stmt_count: usize,
     temp_count: usize,
+    /// Result temporaries some emitted code assigns (possibly code that never runs).
+    assigned: BTreeSet<BindingId>,
 }
 
 impl Lowerer<'_> {
@@ -259,6 +264,7 @@ impl Lowerer<'_> {
             return;
         };
         let value = brk.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
+        self.assigned.insert(result);
         let target = &self.bindings[result].ident;
         let plain_break = &*brk;
         *expr =
@@ -378,6 +384,7 @@ impl Lowerer<'_> {
             Dest::Discard => self.plain_expr(value),
             _ if never => self.plain_expr(value),
             Dest::Assign(result) => {
+                self.assigned.insert(result);
                 let target = self.path(result);
                 self.plain_expr(syn::parse_quote_spanned!(value.span()=> #target = #value))
             }

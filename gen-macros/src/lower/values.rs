@@ -122,14 +122,13 @@ impl Lowerer<'_> {
             | syn::Expr::While(_)
             | syn::Expr::ForLoop(_) => {
                 let result = self.result_temp(out);
-                let at = out.len();
                 self.expr_into(expr, Dest::Assign(result), out);
-                if out[at..].iter().any(|s| s.diverges) {
-                    // Never assigned, so the temporary would have no type: the value is of
-                    // type `!`, as in rustc.
-                    syn::parse_quote!(loop {})
-                } else {
+                if self.assigned.contains(&result) {
                     self.path(result)
+                } else {
+                    // No value ever arrives (not even in code that never runs), so the
+                    // temporary would have no type: the value is of type `!`, as in rustc.
+                    syn::parse_quote!(loop {})
                 }
             }
             syn::Expr::Binary(b)
