@@ -565,22 +565,11 @@ impl Emitter<'_> {
         let (index, child) = path[0];
         let stmt = &block.stmts[index];
         let inner = match &stmt.kind {
-            StmtKind::Yield { resume, .. } => {
-                let krate = self.krate;
-                let arg = &Names::new().arg;
-                let tokens = match resume {
-                    Some(id) => {
-                        let ident = &self.body.bindings[*id].ident;
-                        quote!(let #ident = #krate::__private::resume_arg(#arg);)
-                    }
-                    None => quote!(#krate::__private::resume_arg(#arg);),
-                };
-                Code {
-                    tokens,
-                    mentions: BTreeSet::new(),
-                    diverges: false,
-                }
-            }
+            StmtKind::Yield { resume, .. } => Code {
+                tokens: self.resume_value(*resume),
+                mentions: BTreeSet::new(),
+                diverges: false,
+            },
             StmtKind::If { then, els, .. } => {
                 let branch = if child == 0 {
                     then
@@ -998,22 +987,40 @@ impl Emitter<'_> {
     /// has no arm, and what follows it is emitted in place.
     fn never_suspends(&mut self, value: &syn::Expr, resume: Option<BindingId>) -> TokenStream {
         let krate = self.krate;
-        let Names { yielded, arg, .. } = &Names::new();
+        let yielded = &Names::new().yielded;
+        let binding = self.yielded_value(value);
+        let resume = self.resume_value(resume);
+        quote! {
+            {
+                #binding
+                return #krate::__private::GeneratorState::Yielded(#yielded);
+            }
+            #resume
+        }
+    }
+
+    /// `let __yielded: Y = value;`, located at the value.
+    fn yielded_value(&mut self, value: &syn::Expr) -> TokenStream {
+        let yielded = &Names::new().yielded;
         let value = self.fragment(value);
         let ty = GenSig::nameable(&self.sig.yield_ty).then(|| {
             let ty = &self.sig.yield_ty;
             quote!(: #ty)
         });
-        let resume = resume.map(|id| {
-            let ident = &self.body.bindings[id].ident;
-            quote!(let #ident = #krate::__private::resume_arg(#arg);)
-        });
-        quote! {
-            {
-                let #yielded #ty = #value;
-                return #krate::__private::GeneratorState::Yielded(#yielded);
+        let value_span = syn::spanned::Spanned::span(&value);
+        quote_spanned!(value_span=> let #yielded #ty = #value;)
+    }
+
+    /// The resume value, bound to `resume` if the body uses it.
+    fn resume_value(&self, resume: Option<BindingId>) -> TokenStream {
+        let krate = self.krate;
+        let arg = &Names::new().arg;
+        match resume {
+            Some(id) => {
+                let ident = &self.body.bindings[id].ident;
+                quote!(let #ident = #krate::__private::resume_arg(#arg);)
             }
-            #resume
+            None => quote!(#krate::__private::resume_arg(#arg);),
         }
     }
 
@@ -1026,11 +1033,7 @@ impl Emitter<'_> {
             yielded,
             ..
         } = &Names::new();
-        let value = self.fragment(value);
-        let ty = GenSig::nameable(&self.sig.yield_ty).then(|| {
-            let ty = &self.sig.yield_ty;
-            quote!(: #ty)
-        });
+        let binding = self.yielded_value(value);
         self.constructed.insert(k);
         let variant = variant(k);
         let fields = self.analysis.saved[k].iter().rev().map(|&id| {
@@ -1039,8 +1042,6 @@ impl Emitter<'_> {
             quote!(#field: #ident)
         });
         let span = self.body.suspends[k].span;
-        let value_span = syn::spanned::Spanned::span(&value);
-        let binding = quote_spanned!(value_span=> let #yielded #ty = #value;);
         if let Some(arm) = &self.in_place
             && arm.rewriting
             && arm.k == k

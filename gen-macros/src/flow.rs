@@ -12,6 +12,12 @@
 //!   held for its `Drop`).
 //!
 //! Everything else in scope is dropped at the suspension point.
+//!
+//! Code written after a `return`, `break` or `continue` never runs, but it is emitted, since
+//! rustc type-checks it (and infers types from it). So before the analyses run, it is attached
+//! to the graph as if it ran right after that jump; its fall-through into code that runs is
+//! cut, its own jumps are kept. A suspension point in it keeps nothing (it gets no arm), and
+//! [`Analysis::reaches`] tells emission which arm's code reaches it.
 
 use std::collections::BTreeSet;
 
