@@ -107,10 +107,14 @@ fn an_address_from_another_scheduler_is_a_dead_letter_not_a_panic() {
                 .unwrap(),
         );
     }
-    let mut sched = ActorScheduler::<String>::new();
+    let sched = ActorScheduler::<String>::new();
     sched.send(foreign.unwrap(), "lost?".into());
-    let stats = sched.run();
-    assert_eq!(stats.dead_letters, 1);
+    assert_eq!(
+        sched.pending(),
+        0,
+        "it dies at send time, as for an unknown name"
+    );
+    assert_eq!(sched.stats().dead_letters, 1);
     let letter = sched.take_dead_letters().pop().unwrap();
     assert_eq!(letter.recipient(), "#2");
     assert_eq!(letter.reason(), DeadLetterReason::Unknown);
@@ -139,4 +143,35 @@ fn dead_letters_sent_from_inside_an_actor_are_recorded() {
         .map(|l| format!("{}:{}", l.recipient(), l.message()))
         .collect();
     assert_eq!(names, ["missing:x", "missing:y"]);
+}
+
+#[test]
+fn an_address_from_another_scheduler_is_a_dead_letter_not_another_actors_mail() {
+    let mine = Rc::new(RefCell::new(Vec::new()));
+    let theirs = Rc::new(RefCell::new(Vec::new()));
+    let mut sched = ActorScheduler::<String>::new();
+    let mut other = ActorScheduler::<String>::new();
+    let my_addr = sched.spawn("a", takes(5, Rc::clone(&mine))).unwrap();
+    let their_addr = other.spawn("a", takes(5, Rc::clone(&theirs))).unwrap();
+    assert_eq!(my_addr.index(), their_addr.index(), "same slot in each");
+    assert_ne!(my_addr, their_addr);
+
+    sched.send(their_addr, "misdirected".into());
+    sched.send(my_addr, "mine".into());
+    sched.run();
+    other.run();
+    assert_eq!(*mine.borrow(), ["mine"]);
+    assert!(theirs.borrow().is_empty(), "never crosses schedulers");
+
+    let letters = sched.take_dead_letters();
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0].recipient(), "#0");
+    assert_eq!(letters[0].addr(), Some(their_addr));
+    assert_eq!(letters[0].reason(), DeadLetterReason::Unknown);
+    assert_eq!(letters[0].message(), "misdirected");
+
+    assert_eq!(sched.name(their_addr), None);
+    assert!(!sched.is_running(their_addr));
+    assert_eq!(other.name(their_addr), Some("a"));
+    assert!(other.is_running(their_addr));
 }

@@ -1,6 +1,7 @@
 //! Addresses and recipients: how a message names the actor it is for.
 
 use core::fmt;
+use core::sync::atomic::{AtomicU32, Ordering};
 
 /// The address of an actor in one [`ActorScheduler`](super::ActorScheduler), returned when it
 /// is spawned.
@@ -8,7 +9,9 @@ use core::fmt;
 /// Sending to an address skips the name lookup, so it is the fast path. An address stays valid
 /// after its actor is gone: messages sent to it become dead letters that still name the actor.
 /// Addresses are not reused, so a new actor under the same name gets a new address. An address
-/// only means something to the scheduler that issued it.
+/// names the scheduler that issued it: another scheduler takes a message sent to it as a dead
+/// letter ([`DeadLetterReason::Unknown`](super::DeadLetterReason::Unknown)), never as mail for
+/// one of its own actors.
 ///
 /// ```
 /// use gen_core::actor::ActorScheduler;
@@ -29,7 +32,11 @@ use core::fmt;
 /// assert_eq!(sched.run().delivered, 1);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Addr(pub(crate) usize);
+pub struct Addr {
+    /// The issuing scheduler's id (see `SchedulerId`).
+    pub(crate) scheduler: SchedulerId,
+    pub(crate) index: u32,
+}
 
 impl Addr {
     /// The actor's position in registration order, starting at 0.
@@ -50,19 +57,31 @@ impl Addr {
     /// assert_eq!(sched.spawn("b", sink()).unwrap().index(), 1);
     /// ```
     pub fn index(self) -> usize {
-        self.0
+        self.index as usize
+    }
+}
+
+/// Tells apart the schedulers of a process, so an address is only honoured by its own. Ids
+/// come from a process-wide counter and repeat only after 2^32 schedulers.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub(crate) struct SchedulerId(u32);
+
+impl SchedulerId {
+    pub(crate) fn next() -> Self {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        SchedulerId(NEXT.fetch_add(1, Ordering::Relaxed))
     }
 }
 
 impl fmt::Debug for Addr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Addr(#{})", self.0)
+        write!(f, "Addr(#{})", self.index)
     }
 }
 
 impl fmt::Display for Addr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
+        write!(f, "#{}", self.index)
     }
 }
 

@@ -5,12 +5,15 @@ use core::fmt;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
+use super::addr::SchedulerId;
 use super::name_hash::BuildFxHasher;
 use super::{Addr, DeadLetter, DeadLetterReason, Recipient};
 
 /// The message queue and the name directory. Borrowed only for the length of one push, pop or
 /// lookup, and never while an actor runs, so the `RefCell` borrows cannot conflict.
 pub(crate) struct Shared<M> {
+    /// The scheduler's id, which its addresses carry.
+    pub(crate) id: SchedulerId,
     pub(crate) queue: VecDeque<(Addr, M)>,
     pub(crate) names: HashMap<Rc<str>, Addr, BuildFxHasher>,
     pub(crate) dead_letters: Vec<DeadLetter<M>>,
@@ -20,6 +23,7 @@ pub(crate) struct Shared<M> {
 impl<M> Shared<M> {
     pub(crate) fn new() -> Self {
         Shared {
+            id: SchedulerId::next(),
             queue: VecDeque::new(),
             names: HashMap::default(),
             dead_letters: Vec::new(),
@@ -31,7 +35,8 @@ impl<M> Shared<M> {
     #[inline]
     pub(crate) fn send(&mut self, to: Recipient<'_>, message: M) {
         let addr = match to {
-            Recipient::Addr(addr) => addr,
+            Recipient::Addr(addr) if addr.scheduler == self.id => addr,
+            Recipient::Addr(addr) => return self.foreign_addr(addr, message),
             Recipient::Name(name) => match self.names.get(name) {
                 Some(&addr) => addr,
                 None => return self.unknown_name(name, message),
@@ -45,6 +50,16 @@ impl<M> Shared<M> {
         self.dead_letter(DeadLetter {
             recipient: Rc::from(name),
             addr: None,
+            reason: DeadLetterReason::Unknown,
+            message,
+        });
+    }
+
+    #[cold]
+    fn foreign_addr(&mut self, addr: Addr, message: M) {
+        self.dead_letter(DeadLetter {
+            recipient: Rc::from(addr.to_string()),
+            addr: Some(addr),
             reason: DeadLetterReason::Unknown,
             message,
         });

@@ -71,13 +71,14 @@
 //!
 //! **Addresses and names.** [`spawn`](ActorScheduler::spawn) returns an [`Addr`]; every `send`
 //! takes an address or a name ([`Recipient`]). A name is looked up when the message is sent, as
-//! in the seed (a hash lookup); an address is checked when it is delivered (an index), so hot
-//! paths resolve names once.
+//! in the seed (a hash lookup); an address is checked when it is sent (that this scheduler
+//! issued it) and delivered (an index), so hot paths resolve names once.
 //!
-//! **Nothing is lost.** A message to an unknown name, or one that reaches an actor that has
-//! returned or panicked, becomes a [`DeadLetter`] that keeps the message and the recipient's
-//! name ([`take_dead_letters`](ActorScheduler::take_dead_letters)). A finished actor leaves a
-//! small tombstone (its name) so that late messages can still say whom they were for.
+//! **Nothing is lost.** A message to an unknown name or another scheduler's address, or one
+//! that reaches an actor that has returned or panicked, becomes a [`DeadLetter`] that keeps
+//! the message and the recipient's name
+//! ([`take_dead_letters`](ActorScheduler::take_dead_letters)). A finished actor leaves a small
+//! tombstone (its name) so that late messages can still say whom they were for.
 //!
 //! **Priming** follows the crate's first-resume rule: [`spawn`](ActorScheduler::spawn) calls
 //! [`start`](crate::Generator::start), which runs the actor to its first `r#yield!`; every

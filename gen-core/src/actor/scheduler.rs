@@ -189,7 +189,11 @@ impl<M: 'static> ActorScheduler<M> {
                 by,
             });
         }
-        let addr = Addr(self.actors.len());
+        let index = u32::try_from(self.actors.len()).expect("fewer than 2^32 actors");
+        let addr = Addr {
+            scheduler: self.shared.borrow().id,
+            index,
+        };
         let name: Rc<str> = Rc::from(name);
         let mut actor: BoxActor<M> = Box::new(make(self.context(), addr));
         // Registered before priming, so what the actor sends itself by name while starting
@@ -337,7 +341,7 @@ impl<M: 'static> ActorScheduler<M> {
     /// One delivery. No borrow of `shared` is held while the actor runs: it sends through it.
     #[inline]
     fn deliver(&mut self, addr: Addr, message: M) {
-        let Some(slot) = self.actors.get_mut(addr.0) else {
+        let Some(slot) = self.actors.get_mut(addr.index()) else {
             return self.dead_letter(addr, message, DeadLetterReason::Unknown);
         };
         let actor = match &mut slot.state {
@@ -379,7 +383,7 @@ impl<M: 'static> ActorScheduler<M> {
 
     #[cold]
     fn fail(&mut self, addr: Addr, payload: &(dyn core::any::Any + Send), message: Option<M>) {
-        let name = Rc::clone(&self.actors[addr.0].name);
+        let name = Rc::clone(&self.actors[addr.index()].name);
         self.record_failure(&name, addr, payload, false, message);
         if let SlotState::Running(actor) = self.retire(addr, SlotState::Failed) {
             drop_isolated(actor);
@@ -388,7 +392,7 @@ impl<M: 'static> ActorScheduler<M> {
 
     /// Marks the slot ended and frees the name (if it still points here), returning the old state.
     fn retire(&mut self, addr: Addr, end: SlotState<M>) -> SlotState<M> {
-        let slot = &mut self.actors[addr.0];
+        let slot = &mut self.actors[addr.index()];
         let mut shared = self.shared.borrow_mut();
         if shared.names.get(&slot.name) == Some(&addr) {
             shared.names.remove(&slot.name);
@@ -416,7 +420,7 @@ impl<M: 'static> ActorScheduler<M> {
 
     #[cold]
     fn dead_letter(&mut self, addr: Addr, message: M, reason: DeadLetterReason) {
-        let recipient = match self.actors.get(addr.0) {
+        let recipient = match self.slot(addr) {
             Some(slot) => Rc::clone(&slot.name),
             None => Rc::from(addr.to_string()),
         };
@@ -469,7 +473,7 @@ impl<M: 'static> ActorScheduler<M> {
     ///
     /// See [`Addr`] for an example.
     pub fn name(&self, addr: Addr) -> Option<&str> {
-        self.actors.get(addr.0).map(|slot| &*slot.name)
+        self.slot(addr).map(|slot| &*slot.name)
     }
 
     /// Whether the actor (by address or name) is registered and has neither returned nor
@@ -485,12 +489,20 @@ impl<M: 'static> ActorScheduler<M> {
             },
         };
         matches!(
-            self.actors.get(addr.0),
+            self.slot(addr),
             Some(Slot {
                 state: SlotState::Running(_),
                 ..
             })
         )
+    }
+
+    /// The actor at `addr`, if this scheduler issued it.
+    fn slot(&self, addr: Addr) -> Option<&Slot<M>> {
+        if addr.scheduler != self.shared.borrow().id {
+            return None;
+        }
+        self.actors.get(addr.index())
     }
 
     /// The number of running actors.
