@@ -251,6 +251,10 @@ impl Interp<'_> {
                     self.suspend(v)?;
                 }
             }
+            Stmt::Delegate { func, arg } => {
+                let a = self.expr(fr, arg)?;
+                self.call(*func, a)?;
+            }
             Stmt::Log(e) => {
                 let v = self.expr(fr, e)?;
                 self.trace.push(Ev::Log(v));

@@ -122,6 +122,8 @@ pub enum Stmt {
     Yield(Expr),
     /// `yield_from!(iterable);` (resume type `()` only).
     YieldFromIter(IterSrc),
+    /// `yield_from!(fJ(t.clone(), arg));`: the delegate's return value is dropped.
+    Delegate { func: usize, arg: Expr },
     /// `log(&t, e);`
     Log(Expr),
     /// `if c { .. } else { .. }`
@@ -680,10 +682,21 @@ impl Gen<'_> {
                 }
                 6 | 7 => return Stmt::Yield(self.expr(depth + 1)),
                 8 => return Stmt::Log(self.expr(depth)),
-                9 => {
-                    if !self.unit {
+                9 if !self.unit || self.rng.chance(50) => {
+                    if self.func + 1 >= self.rets.len() {
                         continue;
                     }
+                    let func = self.func
+                        + 1
+                        + self.rng.below((self.rets.len() - self.func - 1) as u64) as usize;
+                    let arg = if avoid::SUSPEND_IN_YIELD_FROM_ARG {
+                        self.calm(|g| g.expr(depth + 1))
+                    } else {
+                        self.expr(depth + 1)
+                    };
+                    return Stmt::Delegate { func, arg };
+                }
+                9 => {
                     return Stmt::YieldFromIter(if self.rng.chance(50) {
                         let n = self.rng.below(3);
                         let avoid = avoid::SUSPEND_IN_YIELD_FROM_ARG;
@@ -1214,6 +1227,14 @@ impl R<'_> {
                     }
                     IterSrc::Range(e) => format!("yield_from!(0i64..bnd({}));", self.expr(e)),
                 };
+                self.line(&line);
+            }
+            Stmt::Delegate { func, arg } => {
+                let line = format!(
+                    "yield_from!(p{}_f{func}(t.clone(), {}));",
+                    self.index,
+                    self.expr(arg)
+                );
                 self.line(&line);
             }
             Stmt::Log(e) => {
