@@ -684,3 +684,68 @@ fn code_that_never_runs_after_suspension_points() {
         (vec![2, 4], 4)
     );
 }
+
+/// Finding 20 (seed 6000, program 2268): code after an `if`/`else` that always jumps, in a
+/// `for` loop, mentions the loop variable; the arm of an inner endless loop keeps the variable
+/// in the state in place and never moves it back out, so that code is not emitted there.
+#[generator]
+#[allow(unreachable_code)]
+fn dead_code_after_in_place_endless_loop(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    for v in 1..n {
+        if v > 0 {
+            loop {
+                r#yield!(1);
+                continue;
+            }
+        } else {
+            break;
+        }
+        r#yield!(if v == 1 { 2 } else { 3 });
+    }
+    n
+}
+
+/// Finding 21 (seed 6000, program 3964): a `continue` in a `let .. else` leads round the loop
+/// to a later, diverging part of the same labelled block; that is the next round, emitted as
+/// a loop of its own, not code after the block in this arm.
+#[generator]
+#[allow(unreachable_code, unused_variables)]
+fn continue_round_to_diverging_block(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        if rounds > 2 {
+            return rounds;
+        }
+        let v = 'b: {
+            let Some(w) = some_if(n) else {
+                r#yield!(n);
+                continue;
+            };
+            return w;
+            match n {
+                1 => 2,
+                _ => add(w, w),
+            }
+        };
+    }
+}
+
+#[test]
+fn code_that_never_runs_after_loops_and_continues() {
+    let mut g = dead_code_after_in_place_endless_loop(3);
+    assert_eq!(g.start(), GeneratorState::Yielded(1));
+    assert_eq!(g.resume(0), GeneratorState::Yielded(1));
+    assert_eq!(
+        drive(dead_code_after_in_place_endless_loop(0), &[]),
+        (vec![], 0)
+    );
+    assert_eq!(
+        drive(continue_round_to_diverging_block(3), &[0, 0]),
+        (vec![3, 3], 3)
+    );
+    assert_eq!(
+        drive(continue_round_to_diverging_block(4), &[]),
+        (vec![], 4)
+    );
+}

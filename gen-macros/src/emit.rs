@@ -628,7 +628,9 @@ impl Emitter<'_> {
         // never completes, they never run (see `full_stmts`).
         let rest = if !inner.diverges {
             self.full_stmts(&block.stmts[index + 1..])
-        } else if self.reaches_next(Origin::Suspension(k), &block.stmts, index) {
+        } else if self.reaches_next(Origin::Suspension(k), &block.stmts, index)
+            && !self.values_in_place()
+        {
             let rest = self.full_stmts(&block.stmts[index + 1..]);
             let tokens = rest.tokens;
             Code {
@@ -741,6 +743,15 @@ impl Emitter<'_> {
     }
 
     // ----- statements as written -----
+
+    /// Whether the saved values are only reachable through the state here: inside an in-place
+    /// arm, outside its loop, which never ends (so they were never moved back out). Code that
+    /// never runs and mentions them is not emitted there.
+    fn values_in_place(&self) -> bool {
+        self.in_place
+            .as_ref()
+            .is_some_and(|arm| !arm.rewriting && !arm.moved_out)
+    }
 
     /// Whether the statements after `stmts[index]`, which never run, are emitted in code
     /// starting `from`: when the analysis sees it reach them, and keeps what they mention.

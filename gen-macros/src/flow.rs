@@ -48,15 +48,21 @@ pub struct Analysis {
     /// Per node, the places of the suspension points in it that run.
     running_in: Vec<Vec<usize>>,
     /// Per loop statement, its nodes.
-    loops: Vec<LoopNodes>,
+    loops: Vec<Option<LoopNodes>>,
 }
 
 /// A loop's nodes: `head..=last` except `exit`.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct LoopNodes {
     head: usize,
     exit: usize,
     last: usize,
+}
+
+impl LoopNodes {
+    fn contains(self, node: usize) -> bool {
+        (self.head..=self.last).contains(&node) && node != self.exit
+    }
 }
 
 /// Where emitted code starts: after a suspension point, or at a statement.
@@ -77,15 +83,25 @@ impl Analysis {
     /// Whether the arm of suspension point `k` goes round loop `stmt` (which contains it)
     /// again, so that the loop is emitted whole after the rest of the iteration.
     pub fn repeats(&self, k: SuspendId, stmt: StmtId) -> bool {
-        let LoopNodes { head, exit, last } = self.loops[stmt];
-        let inside = |node: usize| (head..=last).contains(&node) && node != exit;
-        self.reaches_node(Origin::Suspension(k), head, &inside)
+        let nodes = self.loops[stmt].expect("a loop statement");
+        self.reaches_node(Origin::Suspension(k), nodes.head, &|node| {
+            nodes.contains(node)
+        })
     }
 
     /// Whether a path through nodes `inside` leads from `from` to `target` without passing a
     /// suspension point that runs (where emitted code ends), jumps falling through to the
-    /// code written after them.
+    /// code written after them, or going round a loop around `target` (the next round is
+    /// emitted as a loop of its own).
     fn reaches_node(&self, from: Origin, target: usize, inside: &dyn Fn(usize) -> bool) -> bool {
+        let round: Vec<usize> = self
+            .loops
+            .iter()
+            .flatten()
+            .filter(|l| l.contains(target) && l.head != target)
+            .map(|l| l.head)
+            .collect();
+        let inside = |node: usize| inside(node) && !round.contains(&node);
         let (first, after) = match from {
             Origin::Suspension(k) => self.suspension_at[k],
             Origin::Stmt(s) => self.stmt_entry[s],
@@ -295,7 +311,7 @@ struct Builder<'a> {
     /// Counts statement starts and suspension points, in program order (from 1).
     places: usize,
     /// Per IR loop statement, its nodes.
-    loops: Vec<LoopNodes>,
+    loops: Vec<Option<LoopNodes>>,
 }
 
 impl<'a> Builder<'a> {
@@ -321,7 +337,7 @@ impl<'a> Builder<'a> {
             suspensions: Vec::new(),
             stmt_entry: vec![(0, 0); body.stmt_count],
             places: 0,
-            loops: vec![LoopNodes::default(); body.stmt_count],
+            loops: vec![None; body.stmt_count],
         }
     }
 
@@ -518,10 +534,10 @@ impl<'a> Builder<'a> {
                 self.cur = join;
             }
             StmtKind::Loop { label, body, .. } => {
-                self.loops[stmt.id] = self
-                    .loop_(label.as_ref().map(|l| l.ident.to_string()), |b| {
-                        b.ir_block(body)
-                    });
+                let nodes = self.loop_(label.as_ref().map(|l| l.ident.to_string()), |b| {
+                    b.ir_block(body)
+                });
+                self.loops[stmt.id] = Some(nodes);
             }
             StmtKind::Labeled { label, body, .. } => {
                 let exit = self.new_node();
