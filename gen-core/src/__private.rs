@@ -4,9 +4,12 @@ use core::cell::Cell;
 use core::convert::Infallible;
 use core::fmt;
 use core::marker::PhantomData;
+
+use crate::delegation::broken_chain;
 use std::collections::VecDeque;
 
 pub use crate::adapters::{FromIter, Iter, from_iter};
+pub use crate::delegation::{Delegate, Delegating, Entry, Leaf, Slots, delegating};
 pub use crate::{Generator, GeneratorState};
 pub use core::iter::{IntoIterator, Iterator};
 pub use core::mem::replace;
@@ -74,7 +77,7 @@ impl<S: StateMachine, F> Generated<S, F> {
 }
 
 /// Marks the state poisoned if the step unwinds (a step that returns forgets the guard).
-struct PoisonOnUnwind<'a, S: StateMachine>(&'a mut S);
+pub(crate) struct PoisonOnUnwind<'a, S: StateMachine>(pub(crate) &'a mut S);
 
 impl<S: StateMachine> Drop for PoisonOnUnwind<'_, S> {
     fn drop(&mut self) {
@@ -113,30 +116,62 @@ pub fn into_iter<G: Generator<(), Return = ()>>(generator: G) -> Iter<G> {
     Iter::new(generator)
 }
 
+/// What a step closure is called with: `Option<R>` (`None` starts, `Some(r)` resumes), or an
+/// [`Entry`] for a generator that delegates.
+pub trait StepArg {
+    /// The resume type.
+    type Value;
+    /// As an [`Entry`].
+    fn entry(self) -> Entry<Self::Value>;
+}
+
+impl<R> StepArg for Option<R> {
+    type Value = R;
+    #[inline(always)]
+    fn entry(self) -> Entry<R> {
+        match self {
+            Some(value) => Entry::Resume(value),
+            None => Entry::Start,
+        }
+    }
+}
+
+impl<R> StepArg for Entry<R> {
+    type Value = R;
+    #[inline(always)]
+    fn entry(self) -> Entry<R> {
+        self
+    }
+}
+
 /// The first step's argument: `start()` passes none; `resume(r)` may start a generator only
 /// when `r` carries no data (a zero-sized type such as `()`), so no sent value is ever lost.
 #[inline(always)]
-pub fn start_arg<R>(arg: Option<R>) {
-    if let Some(value) = arg {
-        if size_of::<R>() != 0 {
-            not_started();
-        }
-        drop(value);
+pub fn start_arg<A: StepArg>(arg: A) {
+    match arg.entry() {
+        Entry::Start => {}
+        Entry::Resume(value) if size_of::<A::Value>() == 0 => drop(value),
+        // One call for both: calls count against LLVM's budget for inlining the step.
+        entry => not_started(matches!(entry, Entry::Continue)),
     }
 }
 
 /// A later step's argument: only `resume` may continue a started generator.
 #[inline(always)]
-pub fn resume_arg<R>(arg: Option<R>) -> R {
-    match arg {
-        Some(value) => value,
-        None => already_started(),
+pub fn resume_arg<A: StepArg>(arg: A) -> A::Value {
+    match arg.entry() {
+        Entry::Resume(value) => value,
+        Entry::Start => already_started(),
+        Entry::Continue => broken_chain(),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn not_started() -> ! {
+fn not_started(broken: bool) -> ! {
+    if broken {
+        broken_chain()
+    }
     panic!(
         "generator resumed with a value before it started: call `start()` first \
          (a resume value answers a `yield`, and a fresh generator has not yielded yet)"
@@ -145,7 +180,7 @@ fn not_started() -> ! {
 
 #[cold]
 #[inline(never)]
-fn already_started() -> ! {
+pub(crate) fn already_started() -> ! {
     panic!("`start()` called on a generator that has already started: use `resume` to continue it")
 }
 

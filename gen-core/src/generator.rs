@@ -186,6 +186,35 @@ pub trait Generator<R = ()> {
     ///
     /// Resuming a generator that has completed, or whose body panicked, panics.
     fn resume(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return>;
+
+    // Not public API: how a generator `#[generator]` makes takes part in a `yield_from!`
+    // chain whose outermost generator resumes the innermost delegate directly (see the
+    // `delegation` module). Every other generator is the end of such a chain, which is what
+    // the defaults say.
+
+    /// Continues after the innermost delegate of the chain below completed.
+    #[doc(hidden)]
+    #[inline]
+    fn __continue(&mut self) -> GeneratorState<Self::Yield, Self::Return> {
+        crate::delegation::broken_chain()
+    }
+
+    /// The innermost running delegate below this generator, if it delegates.
+    #[doc(hidden)]
+    #[inline]
+    fn __leaf(&mut self) -> Option<crate::__private::Leaf<R, Self::Yield>> {
+        None
+    }
+
+    /// Whether generators of this type can delegate (and so be the middle of a chain).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __delegates() -> bool
+    where
+        Self: Sized,
+    {
+        false
+    }
 }
 
 impl<R, G: Generator<R> + ?Sized> Generator<R> for &mut G {

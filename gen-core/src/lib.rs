@@ -34,6 +34,7 @@ extern crate self as gen_core;
 pub mod __private;
 pub mod actor;
 mod adapters;
+mod delegation;
 mod generator;
 mod markers;
 pub mod scheduler;

@@ -20,11 +20,12 @@ fn delegate(
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
     }
-    let __generator = ::gen_core::__private::generated(
+    let __generator = ::gen_core::__private::delegating(
         __State::Start { arg0_0: items },
         move |
             __state: &mut __State<_, _, _, _, _>,
-            __resume: ::gen_core::__private::Option<()>,
+            __resume: ::gen_core::__private::Entry<()>,
+            __relocate: &mut bool,
         | -> ::gen_core::__private::GeneratorState<
             u32,
             Result<u32, std::num::ParseIntError>,
@@ -70,15 +71,16 @@ fn delegate(
                                     let __t3;
                                     {
                                         #[allow(unused_mut)]
-                                        let mut __delegate2 = (&&::gen_core::__private::Operand::<
-                                            _,
+                                        let mut __delegate2 = ::gen_core::__private::Delegate::new::<
                                             (),
-                                        >::new(counter(n)))
-                                            .yield_from_delegate();
+                                        >(
+                                            (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
+                                                .yield_from_delegate(),
+                                        );
                                         #[allow(unused_mut)]
-                                        let mut __step2 = ::gen_core::__private::Generator::<
+                                        let mut __step2 = ::gen_core::__private::Delegate::start::<
                                             (),
-                                        >::start({ &mut __delegate2 });
+                                        >({ &mut __delegate2 }, &mut *__relocate);
                                         #[allow(unused_labels)]
                                         '__loop5: loop {
                                             match __step2 {
@@ -141,10 +143,11 @@ fn delegate(
                                     let mut __step2;
                                     {
                                         {
-                                            let __resume5 = ::gen_core::__private::resume_arg(__resume);
-                                            __step2 = ::gen_core::__private::Generator::<
+                                            let __resume5 = __resume;
+                                            let __entry2 = __resume5;
+                                            __step2 = ::gen_core::__private::Delegate::resume_entry::<
                                                 (),
-                                            >::resume(&mut (*__in_place7), __resume5);
+                                            >({ &mut (*__in_place7) }, __entry2);
                                         };
                                     }
                                     #[allow(unused_labels)]
@@ -222,15 +225,16 @@ fn delegate(
                                     let __t3;
                                     {
                                         #[allow(unused_mut)]
-                                        let mut __delegate2 = (&&::gen_core::__private::Operand::<
-                                            _,
+                                        let mut __delegate2 = ::gen_core::__private::Delegate::new::<
                                             (),
-                                        >::new(counter(n)))
-                                            .yield_from_delegate();
+                                        >(
+                                            (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
+                                                .yield_from_delegate(),
+                                        );
                                         #[allow(unused_mut)]
-                                        let mut __step2 = ::gen_core::__private::Generator::<
+                                        let mut __step2 = ::gen_core::__private::Delegate::start::<
                                             (),
-                                        >::start({ &mut __delegate2 });
+                                        >({ &mut __delegate2 }, &mut *__relocate);
                                         #[allow(unused_labels)]
                                         '__loop5: loop {
                                             match __step2 {
@@ -271,6 +275,20 @@ fn delegate(
                 }
                 __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
                 __State::Done => ::gen_core::__private::resumed_after_completion(),
+            }
+        },
+        |
+            __state: &mut __State<_, _, _, _, _>,
+        | -> ::gen_core::__private::Option<::gen_core::__private::Leaf<(), u32>> {
+            match __state {
+                #[allow(unused_braces)]
+                __State::S0 { delegate2_7: __slot, .. } => {
+                    let __leaf: ::gen_core::__private::Option<
+                        ::gen_core::__private::Leaf<(), u32>,
+                    > = ::gen_core::__private::Delegate::leaf::<()>({ __slot });
+                    __leaf
+                }
+                _ => ::gen_core::__private::None,
             }
         },
     );

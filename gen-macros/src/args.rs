@@ -13,17 +13,7 @@ impl Args {
     /// The runtime path with every token at `span`, so an error in a generated call that
     /// names it points at the user's code rather than at the attribute.
     pub fn krate_at(&self, span: proc_macro2::Span) -> syn::Path {
-        let mut path = self.krate.clone();
-        if let Some(colon) = &mut path.leading_colon {
-            colon.spans = [span, span];
-        }
-        for segment in &mut path.segments {
-            segment.ident.set_span(span);
-        }
-        for punct in path.segments.pairs_mut().filter_map(|p| p.into_tuple().1) {
-            punct.spans = [span, span];
-        }
-        path
+        path_at(&self.krate, span)
     }
 }
 
@@ -59,4 +49,19 @@ impl Parse for Args {
         let _ = key;
         Ok(args)
     }
+}
+
+/// `path` with every token at `span`.
+pub fn path_at(path: &syn::Path, span: proc_macro2::Span) -> syn::Path {
+    let mut path = path.clone();
+    if let Some(colon) = &mut path.leading_colon {
+        colon.spans = [span, span];
+    }
+    for segment in &mut path.segments {
+        segment.ident.set_span(span);
+    }
+    for punct in path.segments.pairs_mut().filter_map(|p| p.into_tuple().1) {
+        punct.spans = [span, span];
+    }
+    path
 }

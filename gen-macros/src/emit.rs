@@ -251,7 +251,21 @@ impl Emitter<'_> {
                 quote!(#variant { #(#fields,)* })
             })
             .collect::<Vec<_>>();
-        let infer = generics.iter().map(|_| quote!(_));
+        let infer: Vec<TokenStream> = generics.iter().map(|_| quote!(_)).collect();
+        // The suspension points of `yield_from!`s that have a variant, with their delegate.
+        let delegates: Vec<(SuspendId, BindingId)> = reachable
+            .iter()
+            .filter_map(|&k| Some((k, self.body.suspends[k].delegate?)))
+            .filter(|(k, d)| self.analysis.saved[*k].contains(d))
+            .collect();
+        // A generator that delegates (even only in code that never runs: its resume values are
+        // typed as entries all the same) takes an `Entry`; any other an `Option`.
+        let delegating = self.body.suspends.iter().any(|s| s.delegate.is_some());
+        let entry_ty = if delegating {
+            quote!(Entry)
+        } else {
+            quote!(Option)
+        };
 
         let start_values = self.sig.args.iter().map(|arg| match &arg.pat {
             None => quote!(self),
@@ -264,6 +278,7 @@ impl Emitter<'_> {
                 quote!(#stored)
             }
         });
+        let initial = quote!(#state_ty::Start { #(#start_fields: #start_values,)* });
         let done_after_step = self.completes_in_place;
         let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
@@ -272,6 +287,60 @@ impl Emitter<'_> {
         let wrap = match self.sig.form {
             Form::Generator => quote!(#generator),
             Form::Iterator => quote!(#krate::__private::into_iter(#generator)),
+        };
+        let relocate = delegating.then(|| {
+            let relocate = names::relocate_var();
+            quote!(, #relocate: &mut bool)
+        });
+        let step = quote! {
+            move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::#entry_ty<#resume_ty> #relocate|
+                -> #krate::__private::GeneratorState<#yield_ty, #return_ty>
+            {
+                #dispatch
+            }
+        };
+        let generator_value = if !delegating {
+            quote!(#krate::__private::generated(#initial, #step))
+        } else {
+            // Where the innermost running delegate of the current variant is, for the
+            // runtime's direct resume of the innermost delegate of a chain. The calls are located
+            // at the operand, like the delegate's start, so that a delegate that is no generator
+            // is reported once, there.
+            let slot = syn::Ident::new("__slot", Span::mixed_site());
+            let leaves = delegates.iter().map(|(k, d)| {
+                let span = self.body.suspends[*k].span;
+                let variant = variant(*k);
+                let field = self.field(*d);
+                // In braces located at the operand; rustc would call them unnecessary there.
+                // Typed there too: a delegate whose values would need a coercion to the yield
+                // type (not only a shorter lifetime) is reported at the operand.
+                let at = crate::args::path_at(krate, span);
+                let leaf = quote_spanned! {span=>
+                    {
+                        let __leaf: #at::__private::Option<
+                            #at::__private::Leaf<#resume_ty, #yield_ty>,
+                        > = #at::__private::Delegate::leaf::<#resume_ty>({ #slot });
+                        __leaf
+                    }
+                };
+                quote! {
+                    #[allow(unused_braces)]
+                    #state_ty::#variant { #field: #slot, .. } => #leaf,
+                }
+            });
+            // A closure, so that the delegate's yield type coerces to the generator's (a
+            // `&'static str` delegate in a generator of `&'a str`).
+            let slots = quote! {
+                |#state: &mut #state_ty<#(#infer),*>|
+                    -> #krate::__private::Option<#krate::__private::Leaf<#resume_ty, #yield_ty>>
+                {
+                    match #state {
+                        #(#leaves)*
+                        _ => #krate::__private::None,
+                    }
+                }
+            };
+            quote!(#krate::__private::delegating(#initial, #step, #slots))
         };
         quote! {
             // The traits `yield_from!` and position walks probe by method resolution.
@@ -293,14 +362,7 @@ impl Emitter<'_> {
                 const POISONED: Self = #state_ty::Poisoned;
                 const DONE_AFTER_STEP: bool = #done_after_step;
             }
-            let #generator = #krate::__private::generated(
-                #state_ty::Start { #(#start_fields: #start_values,)* },
-                move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::Option<#resume_ty>|
-                    -> #krate::__private::GeneratorState<#yield_ty, #return_ty>
-                {
-                    #dispatch
-                },
-            );
+            let #generator = #generator_value;
             #wrap
         }
     }
@@ -565,8 +627,8 @@ impl Emitter<'_> {
         let (index, child) = path[0];
         let stmt = &block.stmts[index];
         let inner = match &stmt.kind {
-            StmtKind::Yield { resume, .. } => Code {
-                tokens: self.resume_value(*resume),
+            StmtKind::Yield { id, resume, .. } => Code {
+                tokens: self.resume_value(*id, *resume),
                 mentions: BTreeSet::new(),
                 diverges: false,
             },
@@ -846,7 +908,7 @@ impl Emitter<'_> {
                 (quote!(#plain), own, stmt.diverges)
             }
             StmtKind::Yield { id, value, resume } if !self.analysis.runs[*id] => {
-                (self.never_suspends(value, *resume), own, false)
+                (self.never_suspends(*id, value, *resume), own, false)
             }
             StmtKind::Yield { id, value, .. } => {
                 let mut mentions = own;
@@ -996,11 +1058,16 @@ impl Emitter<'_> {
 
     /// A suspension point in code that never runs: typed like one, but it stores nothing and
     /// has no arm, and what follows it is emitted in place.
-    fn never_suspends(&mut self, value: &syn::Expr, resume: Option<BindingId>) -> TokenStream {
+    fn never_suspends(
+        &mut self,
+        k: SuspendId,
+        value: &syn::Expr,
+        resume: Option<BindingId>,
+    ) -> TokenStream {
         let krate = self.krate;
         let yielded = &Names::new().yielded;
         let binding = self.yielded_value(value);
-        let resume = self.resume_value(resume);
+        let resume = self.resume_value(k, resume);
         quote! {
             {
                 #binding
@@ -1022,11 +1089,16 @@ impl Emitter<'_> {
         quote_spanned!(value_span=> let #yielded #ty = #value;)
     }
 
-    /// The resume value, bound to `resume` if the body uses it.
-    fn resume_value(&self, resume: Option<BindingId>) -> TokenStream {
+    /// The resume value of suspension point `k`, bound to `resume` if the body uses it. A
+    /// `yield_from!`'s passes the step's entry on to the delegate as it is.
+    fn resume_value(&self, k: SuspendId, resume: Option<BindingId>) -> TokenStream {
         let krate = self.krate;
         let arg = &Names::new().arg;
         match resume {
+            Some(id) if self.body.suspends[k].delegate.is_some() => {
+                let ident = &self.body.bindings[id].ident;
+                quote!(let #ident = #arg;)
+            }
             Some(id) => {
                 let ident = &self.body.bindings[id].ident;
                 quote!(let #ident = #krate::__private::resume_arg(#arg);)

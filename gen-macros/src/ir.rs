@@ -69,6 +69,9 @@ impl Binding {
 pub struct Suspend {
     /// The `r#yield!` it came from, for diagnostics.
     pub span: Span,
+    /// For the suspension point of a `yield_from!`: the binding that holds the delegate (a
+    /// `Delegate` slot). Its resume value is the step's raw `Entry`.
+    pub delegate: Option<BindingId>,
 }
 
 /// A sequence of statements with its own scope.

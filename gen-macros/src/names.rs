@@ -91,6 +91,15 @@ pub fn state_var() -> syn::Ident {
     syn::Ident::new("__state", proc_macro2::Span::mixed_site())
 }
 
+/// The step closure's `&mut bool` parameter of a generator that delegates, which starting a
+/// delegate that can delegate itself sets (the runtime then locates the innermost delegate).
+pub fn relocate_var() -> syn::Ident {
+    syn::Ident::new("__relocate", proc_macro2::Span::mixed_site())
+}
+
+/// The name of [`Marker::DelegatedYield`].
+pub const DELEGATED_YIELD: &str = "__delegated_yield";
+
 /// Which marker a macro path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
@@ -98,6 +107,10 @@ pub enum Marker {
     Yield,
     /// `yield_from!(g)`.
     YieldFrom,
+    /// The suspension point inside the lowering of `yield_from!`, whose resume value is the
+    /// step's raw [`Entry`](gen_core::__private::Entry), passed on to the delegate. Not for
+    /// users: the prepass rejects it in their code.
+    DelegatedYield,
 }
 
 /// The marker a macro invocation's path names, if any: `r#yield`, `yield_from`, or a path
@@ -110,6 +123,7 @@ pub fn marker_of(path: &syn::Path) -> Option<Marker> {
     match last.ident.unraw().to_string().as_str() {
         "yield" => Some(Marker::Yield),
         "yield_from" => Some(Marker::YieldFrom),
+        DELEGATED_YIELD => Some(Marker::DelegatedYield),
         _ => None,
     }
 }

@@ -103,11 +103,20 @@ impl Prepass<'_> {
         match marker {
             Marker::Yield => self.spelling.yield_marker(),
             Marker::YieldFrom => "yield_from!",
+            Marker::DelegatedYield => "__delegated_yield!",
         }
     }
 
     /// A marker invocation: checks where it is, then rewrites its operand like any code.
     fn visit_marker(&mut self, mac: &mut syn::Macro, marker: Marker) {
+        if marker == Marker::DelegatedYield {
+            self.errors.push(
+                mac.path.span(),
+                "`__delegated_yield!` is internal to the expansion of `yield_from!`: \
+                 write `yield_from!(g)` to delegate to `g`, or `r#yield!(v)` to yield `v`",
+            );
+            return;
+        }
         if let Some(what) = self.nested {
             let name = self.marker_name(marker);
             self.errors.push(

@@ -25,27 +25,46 @@ impl Lowerer<'_> {
         span: Span,
         out: &mut Vec<Stmt>,
     ) {
+        self.push_suspend(value, resume, None, span, out);
+    }
+
+    fn push_suspend(
+        &mut self,
+        value: syn::Expr,
+        resume: Option<BindingId>,
+        delegate: Option<BindingId>,
+        span: Span,
+        out: &mut Vec<Stmt>,
+    ) {
         let id = self.suspends.len();
-        self.suspends.push(Suspend { span });
+        self.suspends.push(Suspend { span, delegate });
         let value = self.fragment(value);
         let stmt = self.stmt(StmtKind::Yield { id, value, resume }, false);
         out.push(stmt);
     }
 
-    /// `yield_from!(operand)`, as code with an ordinary suspension point:
+    /// `yield_from!(operand)`, as code with a suspension point:
     ///
     /// ```text
     /// {
-    ///     let mut d = <operand as a generator: itself, or from_iter(operand)>;
+    ///     let mut d = Delegate::new(<operand as a generator: itself, or from_iter(operand)>);
     ///     let mut s = Generator::start(&mut d);
     ///     loop {
     ///         match s {
-    ///             GeneratorState::Yielded(y) => s = Generator::resume(&mut d, r#yield!(y)),
+    ///             GeneratorState::Yielded(y) => {
+    ///                 let e = __delegated_yield!(y, d);
+    ///                 s = Delegate::resume_entry(&mut d, e);
+    ///             }
     ///             GeneratorState::Complete(v) => break v,
     ///         }
     ///     }
     /// }
     /// ```
+    ///
+    /// `__delegated_yield!` is a suspension point like `r#yield!` whose resume value is the
+    /// step's raw `Entry`, which may also say that the innermost delegate of a chain has
+    /// completed (see `gen_core`'s `delegation` module); it records `d` so that emission can
+    /// tell the runtime which field of the state holds the delegate.
     pub(super) fn yield_from(&mut self, mac: &syn::Macro) -> syn::Expr {
         let operand: syn::Expr = match syn::parse2(mac.tokens.clone()) {
             Ok(operand) => operand,
@@ -65,17 +84,25 @@ impl Lowerer<'_> {
             .resume_ty
             .as_ref()
             .map_or_else(|| quote!(_), |ty| respan(quote!(#ty), span));
-        let yield_marker = syn::Ident::new_raw("yield", span);
+        let yield_marker = syn::Ident::new(names::DELEGATED_YIELD, span);
         // The probing traits are imported at the top of the function.
         let delegate = quote_spanned! {span=>
-            (&&#krate::__private::Operand::<_, #resume_ty>::new(#operand)).yield_from_delegate()
+            #krate::__private::Delegate::new::<#resume_ty>(
+                (&&#krate::__private::Operand::<_, #resume_ty>::new(#operand)).yield_from_delegate()
+            )
         };
         // The braces are located at the operand without the hygienic binding's context, so
         // rustc reports an operand that is no generator there, not at the attribute.
-        let start =
-            quote_spanned! {span=> #krate::__private::Generator::<#resume_ty>::start({ &mut #d }) };
+        let relocate = names::relocate_var();
+        let start = quote_spanned! {span=>
+            #krate::__private::Delegate::start::<#resume_ty>({ &mut #d }, &mut *#relocate)
+        };
+        // The entry is bound first, so the call has no suspension point inside and is emitted
+        // as written, with its spans.
+        let e = format_ident!("__entry{}", n, span = at);
         let resume = quote_spanned! {span=>
-            #krate::__private::Generator::<#resume_ty>::resume(&mut #d, #yield_marker!(#y))
+            let #e = #yield_marker!(#y, #d);
+            #s = #krate::__private::Delegate::resume_entry::<#resume_ty>({ &mut #d }, #e);
         };
         syn::parse_quote_spanned! {span=>
             {
@@ -84,13 +111,29 @@ impl Lowerer<'_> {
                 loop {
                     match #s {
                         #krate::__private::GeneratorState::Yielded(#y) => {
-                            #s = #resume;
+                            #resume
                         }
                         #krate::__private::GeneratorState::Complete(#v) => break #v,
                     }
                 }
             }
         }
+    }
+
+    /// `__delegated_yield!(y, d)` from [`yield_from`](Self::yield_from): both are our own
+    /// identifiers.
+    fn delegated_yield(&mut self, mac: &syn::Macro, out: &mut Vec<Stmt>) -> syn::Expr {
+        let span = mac.path.span();
+        let parser = syn::punctuated::Punctuated::<syn::Ident, syn::Token![,]>::parse_terminated;
+        // The prepass rejects the marker in user code, so these are always our two names.
+        let idents = syn::parse::Parser::parse2(parser, mac.tokens.clone()).unwrap_or_default();
+        let (Some(value), Some(delegate)) = (idents.first(), idents.get(1)) else {
+            return syn::parse_quote!(());
+        };
+        let delegate = self.resolve(delegate);
+        let resume = self.temp("resume", span);
+        self.push_suspend(syn::parse_quote!(#value), Some(resume), delegate, span, out);
+        self.path(resume)
     }
 
     // ----- values -----
@@ -113,6 +156,7 @@ impl Lowerer<'_> {
                     let desugared = self.yield_from(&m.mac);
                     self.expr_value(&desugared, out)
                 }
+                Some(Marker::DelegatedYield) => self.delegated_yield(&m.mac, out),
                 None => self.macro_args(m, out),
             },
             syn::Expr::If(_)

@@ -1,0 +1,396 @@
+//! Delegation that skips the middle of a `yield_from!` chain.
+//!
+//! A generator that delegates keeps its delegate inline in its state, and a delegate that
+//! delegates keeps its own, so a chain of `d` delegations is `d` generators nested in one
+//! value. Resumed level by level, every item pays `d` dispatches. Instead, the outermost
+//! generator remembers where the innermost running delegate sits, as a byte offset from its own
+//! state, with the monomorphic function that resumes a delegate of that type
+//! ([`LeafAt`]). An item then costs one indirect call whatever the depth.
+//!
+//! The offset stays right while the chain does not change, and only steps through the chain
+//! change it: every step that goes through the levels (the slow path) locates the innermost
+//! delegate again afterwards. When the innermost delegate completes, its return value is left
+//! in its slot ([`Delegate`]'s `returned`) and the chain is stepped with [`Entry::Continue`]: each
+//! level passes it down to its delegate, and the level whose delegate has returned takes the
+//! value and runs on, as if its own resume had returned it. An offset, unlike a pointer, stays
+//! right when the generator moves or is cloned.
+//!
+//! This module holds the crate's only `unsafe` code; `cargo +nightly miri test` runs the
+//! delegation tests under Miri.
+
+use core::mem;
+
+use crate::__private::{PoisonOnUnwind, StateMachine};
+use crate::{Generator, GeneratorState};
+
+/// What a step of a generated generator is asked to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry<R> {
+    /// `start()`: run from the beginning.
+    Start,
+    /// `resume(r)`: answer the suspended `yield` with `r`.
+    Resume(R),
+    /// The innermost delegate of a chain completed during a direct resume: its return value
+    /// waits in its [`Delegate`] slot, and the resume value has been used.
+    Continue,
+}
+
+/// A `yield_from!` delegate as the delegating generator stores it.
+#[derive(Clone, Debug)]
+pub struct Delegate<D, T> {
+    /// The delegate.
+    delegate: D,
+    /// What it returned, if it completed during a direct resume (until its delegating
+    /// generator takes it). A field rather than a variant, so that the common step checks
+    /// nothing.
+    returned: Option<T>,
+}
+
+// Every method has the same bounds, `D: Generator<R>` and `D::Return` = `T` (through `Same`,
+// which rustc does not report again once the first bound failed), so that a delegate that is no
+// generator is reported once, at the operand.
+impl<D, T> Delegate<D, T> {
+    /// Wraps the delegate.
+    #[inline(always)]
+    pub fn new<R>(delegate: D) -> Self
+    where
+        D: Generator<R>,
+        D::Return: Same<T>,
+    {
+        Delegate {
+            delegate,
+            returned: None,
+        }
+    }
+
+    /// Starts the delegate. `relocate` is set if the delegate can delegate itself: the chain
+    /// may then be deeper than one level, and the innermost delegate is located again after
+    /// this step.
+    #[inline(always)]
+    pub fn start<R>(&mut self, relocate: &mut bool) -> GeneratorState<D::Yield, T>
+    where
+        D: Generator<R>,
+        D::Return: Same<T>,
+    {
+        *relocate |= D::__delegates();
+        self.delegate.start().map_complete(Same::same)
+    }
+
+    /// The step that continues the delegating generator: resume the delegate with the resume
+    /// value, or pass [`Entry::Continue`] down to it, or take the value it returned.
+    #[inline(always)]
+    pub fn resume_entry<R>(&mut self, entry: Entry<R>) -> GeneratorState<D::Yield, T>
+    where
+        D: Generator<R>,
+        D::Return: Same<T>,
+    {
+        // Few calls on the paths other than the common one: they count against LLVM's
+        // budget for inlining the step closure that holds this.
+        match entry {
+            Entry::Resume(arg) => self.delegate.resume(arg).map_complete(Same::same),
+            // Out of line: once per completed innermost delegate.
+            Entry::Continue => self.continue_chain(),
+            Entry::Start => bad_entry(true),
+        }
+    }
+
+    /// [`Entry::Continue`]: passed down the chain, or taking the value the delegate returned.
+    #[inline(never)]
+    fn continue_chain<R>(&mut self) -> GeneratorState<D::Yield, T>
+    where
+        D: Generator<R>,
+        D::Return: Same<T>,
+    {
+        match self.returned.take() {
+            Some(value) => GeneratorState::Complete(value),
+            None => self.delegate.__continue().map_complete(Same::same),
+        }
+    }
+
+    /// Where the innermost running delegate of the chain from here sits, and how deep.
+    #[inline]
+    pub fn leaf<R>(&mut self) -> Option<Leaf<R, D::Yield>>
+    where
+        D: Generator<R>,
+        D::Return: Same<T>,
+    {
+        // Only the address is kept: the fast path derives its pointer from the outermost
+        // generator's `&mut self` each time.
+        let at = self as *mut Self as usize;
+        Some(match self.delegate.__leaf() {
+            Some(inner) => Leaf {
+                depth: inner.depth + 1,
+                ..inner
+            },
+            None => Leaf {
+                at,
+                resume: resume_slot::<D, T, R>,
+                depth: 1,
+            },
+        })
+    }
+}
+
+/// Finds the innermost running delegate of the state's current variant: a closure the macro
+/// writes, coerced to a function pointer. A closure, so that the delegate's yield type may be a
+/// subtype of the generator's (`&'static str` for `&'a str`), which a trait bound could not
+/// express; a pointer, so that the generator's type does not repeat the state's type once more
+/// per level (over a chain of `d` levels, rustc's work on such a type grows exponentially).
+pub type Slots<S, R, Y> = fn(&mut S) -> Option<Leaf<R, Y>>;
+
+/// Type equality as a bound: `A: Same<B>` holds when `A` is `B`.
+pub trait Same<T> {
+    /// The value, as the type it is.
+    fn same(self) -> T;
+}
+
+impl<T> Same<T> for T {
+    #[inline(always)]
+    fn same(self) -> T {
+        self
+    }
+}
+
+/// The innermost running delegate of a chain: its address, how to resume it, and how many
+/// levels down it is (1: the delegate of the generator asked).
+pub struct Leaf<R, Y> {
+    at: usize,
+    resume: ResumeSlot<R, Y>,
+    depth: u32,
+}
+
+// By hand: derives would ask `R` and `Y` to be `Clone`/`Copy`.
+impl<R, Y> Clone for Leaf<R, Y> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R, Y> Copy for Leaf<R, Y> {}
+
+/// Resumes the [`Delegate`] slot at the address; `None` when it completed (its value is then
+/// in the slot).
+type ResumeSlot<R, Y> = unsafe fn(*mut u8, R) -> Option<Y>;
+
+/// A [`Leaf`] as the outermost generator keeps it: relative to its state.
+struct LeafAt<R, Y> {
+    offset: usize,
+    resume: ResumeSlot<R, Y>,
+}
+
+impl<R, Y> Clone for LeafAt<R, Y> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R, Y> Copy for LeafAt<R, Y> {}
+
+/// # Safety
+///
+/// `at` points to a live `Delegate<D, T>` that nothing else borrows.
+unsafe fn resume_slot<D: Generator<R>, T, R>(at: *mut u8, arg: R) -> Option<D::Yield>
+where
+    D::Return: Same<T>,
+{
+    // SAFETY: the caller's contract.
+    let slot = unsafe { &mut *at.cast::<Delegate<D, T>>() };
+    match slot.delegate.resume(arg) {
+        GeneratorState::Yielded(value) => Some(value),
+        GeneratorState::Complete(value) => {
+            // The completed delegate stays in its slot until the block of its `yield_from!`
+            // ends, as when its delegating generator resumes it.
+            slot.returned = Some(value.same());
+            None
+        }
+    }
+}
+
+/// `start()` on a started generator, or a broken chain.
+#[cold]
+#[inline(never)]
+fn bad_entry(start: bool) -> ! {
+    if start {
+        crate::__private::already_started()
+    }
+    broken_chain()
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn broken_chain() -> ! {
+    unreachable!("gen_core: a yield_from! chain lost track of its delegate (please report this)")
+}
+
+/// The generator a `#[generator]` function that uses `yield_from!` returns: like
+/// [`Generated`](crate::__private::Generated), plus where its innermost running delegate is,
+/// when that is at least two levels down.
+pub struct Delegating<S, F, R, Y> {
+    state: S,
+    leaf: Option<LeafAt<R, Y>>,
+    step: F,
+    slots: Slots<S, R, Y>,
+}
+
+// By hand: a derive would ask `R` and `Y` to be `Clone`. The offset stays right in the clone.
+impl<S: Clone, F: Clone, R, Y> Clone for Delegating<S, F, R, Y> {
+    fn clone(&self) -> Self {
+        Delegating {
+            state: self.state.clone(),
+            leaf: self.leaf,
+            step: self.step.clone(),
+            slots: self.slots,
+        }
+    }
+}
+
+/// Pairs the initial state with the step closure and the slot finder.
+#[inline]
+pub fn delegating<S, F, R, Y, T>(state: S, step: F, slots: Slots<S, R, Y>) -> Delegating<S, F, R, Y>
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
+{
+    Delegating {
+        state,
+        leaf: None,
+        step,
+        slots,
+    }
+}
+
+impl<S, F, R, Y, T> Delegating<S, F, R, Y>
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
+{
+    /// A step through every level. If it started a delegate that can delegate itself, the
+    /// innermost delegate is located again afterwards.
+    #[inline(always)]
+    fn step(&mut self, entry: Entry<R>) -> GeneratorState<Y, T> {
+        let mut relocate = false;
+        let guard = PoisonOnUnwind(&mut self.state);
+        let step = (self.step)(&mut *guard.0, entry, &mut relocate);
+        mem::forget(guard);
+        if S::DONE_AFTER_STEP && step.is_complete() {
+            self.state = S::DONE;
+        }
+        if step.is_yielded() && relocate {
+            self.locate();
+        }
+        step
+    }
+
+    /// Remembers the innermost running delegate if it is at least two levels down: one level
+    /// is resumed directly by the step itself, inlined.
+    #[inline(always)]
+    fn locate(&mut self) {
+        let base = &raw mut self.state as usize;
+        if let Some(leaf) = (self.slots)(&mut self.state)
+            && leaf.depth >= 2
+        {
+            let offset = leaf.at.wrapping_sub(base);
+            // Delegates are found through inline slots only (a boxed one is a leaf itself).
+            debug_assert!(offset < mem::size_of::<S>());
+            self.leaf = Some(LeafAt {
+                offset,
+                resume: leaf.resume,
+            });
+        }
+    }
+
+    /// Resumes the innermost delegate directly: `None` when it completed.
+    #[inline(always)]
+    fn resume_leaf(&mut self, leaf: LeafAt<R, Y>, arg: R) -> Option<Y> {
+        let guard = ForgetLeafOnUnwind(self);
+        let at = (&raw mut guard.0.state)
+            .cast::<u8>()
+            .wrapping_add(leaf.offset);
+        // SAFETY: `leaf` was located in this state after the last step through the levels, and
+        // only such a step changes which variant each level is in; the fast path changes the
+        // innermost delegate only, and that delegate's slot stays where it was. So `at` is the
+        // same `Delegate` slot, at the same offset of the (possibly moved or cloned) state,
+        // that `leaf.resume` was made for, and the `&mut` it is derived from is the only
+        // borrow of the state.
+        let step = unsafe { (leaf.resume)(at, arg) };
+        mem::forget(guard);
+        step
+    }
+}
+
+/// A panic in the innermost delegate, resumed directly, poisons the generator (a resume that
+/// returns forgets the guard). The levels below drop with the state: a variant's delegate is its
+/// latest binding, hence its first field, so they drop innermost first, as they do when the
+/// panic goes through each level's own guard.
+struct ForgetLeafOnUnwind<'a, S, F, R, Y, T>(&'a mut Delegating<S, F, R, Y>)
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>;
+
+impl<S, F, R, Y, T> Drop for ForgetLeafOnUnwind<'_, S, F, R, Y, T>
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
+{
+    fn drop(&mut self) {
+        self.0.leaf = None;
+        self.0.state = S::POISONED;
+    }
+}
+
+impl<S, F, R, Y, T> Generator<R> for Delegating<S, F, R, Y>
+where
+    S: StateMachine,
+    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
+{
+    type Yield = Y;
+    type Return = T;
+
+    #[inline]
+    fn start(&mut self) -> GeneratorState<Y, T> {
+        // `start()` on a started generator panics in the step and poisons the state: the
+        // offset must not outlive it.
+        self.leaf = None;
+        self.step(Entry::Start)
+    }
+
+    // Always: the direct resume is a few instructions around one indirect call, and LLVM would
+    // otherwise judge `resume` by the size of the step closure inlined into it.
+    #[inline(always)]
+    fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
+        // One call of the step closure in `resume`, so that LLVM inlines it.
+        let entry = match self.leaf {
+            Some(leaf) => match self.resume_leaf(leaf, arg) {
+                Some(value) => return GeneratorState::Yielded(value),
+                None => {
+                    self.leaf = None;
+                    Entry::Continue
+                }
+            },
+            None => Entry::Resume(arg),
+        };
+        self.step(entry)
+    }
+
+    #[inline]
+    fn __continue(&mut self) -> GeneratorState<Y, T> {
+        self.leaf = None;
+        self.step(Entry::Continue)
+    }
+
+    #[inline]
+    fn __leaf(&mut self) -> Option<Leaf<R, Y>> {
+        (self.slots)(&mut self.state)
+    }
+
+    #[inline(always)]
+    fn __delegates() -> bool {
+        true
+    }
+}
+
+impl<S, F, R, Y> core::fmt::Debug for Delegating<S, F, R, Y> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Generator { .. }")
+    }
+}
