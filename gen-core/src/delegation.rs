@@ -10,7 +10,7 @@
 //! The offset stays right while the chain does not change, and only steps through the chain
 //! change it: every step that goes through the levels (the slow path) locates the innermost
 //! delegate again afterwards. When the innermost delegate completes, its return value is left
-//! in its slot ([`Delegate`]'s `returned`) and the chain is stepped with [`Entry::Continue`]: each
+//! in its slot ([`Delegate::Returned`]) and the chain is stepped with [`Entry::Continue`]: each
 //! level passes it down to its delegate, and the level whose delegate has returned takes the
 //! value and runs on, as if its own resume had returned it. An offset, unlike a pointer, stays
 //! right when the generator moves or is cloned.
@@ -35,15 +35,17 @@ pub enum Entry<R> {
     Continue,
 }
 
-/// A `yield_from!` delegate as the delegating generator stores it.
+/// A `yield_from!` delegate as the delegating generator stores it. An enum, so that the return
+/// value usually fits in the delegate's niche and costs no space.
 #[derive(Clone, Debug)]
-pub struct Delegate<D, T> {
-    /// The delegate.
-    delegate: D,
-    /// What it returned, if it completed during a direct resume (until its delegating
-    /// generator takes it). A field rather than a variant, so that the common step checks
-    /// nothing.
-    returned: Option<T>,
+pub enum Delegate<D, T> {
+    /// The delegate, suspended or running.
+    Running(D),
+    /// The delegate completed during a direct resume with this value (and was dropped); its
+    /// delegating generator takes it in the step that follows.
+    Returned(T),
+    /// The value has been taken.
+    Taken,
 }
 
 // Every method has the same bounds, `D: Generator<R>` and `D::Return` = `T` (through `Same`,
@@ -57,10 +59,7 @@ impl<D, T> Delegate<D, T> {
         D: Generator<R>,
         D::Return: Same<T>,
     {
-        Delegate {
-            delegate,
-            returned: None,
-        }
+        Delegate::Running(delegate)
     }
 
     /// Starts the delegate. `relocate` is set if the delegate can delegate itself: the chain
@@ -73,7 +72,10 @@ impl<D, T> Delegate<D, T> {
         D::Return: Same<T>,
     {
         *relocate |= D::__delegates();
-        self.delegate.start().map_complete(Same::same)
+        match self {
+            Delegate::Running(delegate) => delegate.start().map_complete(Same::same),
+            _ => broken_chain(),
+        }
     }
 
     /// The step that continues the delegating generator: resume the delegate with the resume
@@ -87,7 +89,10 @@ impl<D, T> Delegate<D, T> {
         // Few calls on the paths other than the common one: they count against LLVM's
         // budget for inlining the step closure that holds this.
         match entry {
-            Entry::Resume(arg) => self.delegate.resume(arg).map_complete(Same::same),
+            Entry::Resume(arg) => match self {
+                Delegate::Running(delegate) => delegate.resume(arg).map_complete(Same::same),
+                _ => broken_chain(),
+            },
             // Out of line: once per completed innermost delegate.
             Entry::Continue => self.continue_chain(),
             Entry::Start => bad_entry(true),
@@ -101,9 +106,13 @@ impl<D, T> Delegate<D, T> {
         D: Generator<R>,
         D::Return: Same<T>,
     {
-        match self.returned.take() {
-            Some(value) => GeneratorState::Complete(value),
-            None => self.delegate.__continue().map_complete(Same::same),
+        match self {
+            Delegate::Running(delegate) => delegate.__continue().map_complete(Same::same),
+            Delegate::Returned(_) => match mem::replace(self, Delegate::Taken) {
+                Delegate::Returned(value) => GeneratorState::Complete(value),
+                _ => broken_chain(),
+            },
+            Delegate::Taken => broken_chain(),
         }
     }
 
@@ -117,7 +126,10 @@ impl<D, T> Delegate<D, T> {
         // Only the address is kept: the fast path derives its pointer from the outermost
         // generator's `&mut self` each time.
         let at = self as *mut Self as usize;
-        Some(match self.delegate.__leaf() {
+        let Delegate::Running(delegate) = self else {
+            return None;
+        };
+        Some(match delegate.__leaf() {
             Some(inner) => Leaf {
                 depth: inner.depth + 1,
                 ..inner
@@ -195,12 +207,13 @@ where
 {
     // SAFETY: the caller's contract.
     let slot = unsafe { &mut *at.cast::<Delegate<D, T>>() };
-    match slot.delegate.resume(arg) {
+    let Delegate::Running(delegate) = slot else {
+        broken_chain()
+    };
+    match delegate.resume(arg) {
         GeneratorState::Yielded(value) => Some(value),
         GeneratorState::Complete(value) => {
-            // The completed delegate stays in its slot until the block of its `yield_from!`
-            // ends, as when its delegating generator resumes it.
-            slot.returned = Some(value.same());
+            *slot = Delegate::Returned(value.same());
             None
         }
     }
@@ -230,6 +243,19 @@ pub struct Delegating<S, F, R, Y> {
     leaf: Option<LeafAt<R, Y>>,
     step: F,
     slots: Slots<S, R, Y>,
+    _glue: DropGlue,
+}
+
+/// Gives every generator that delegates drop glue, so that a state without drop glue is known,
+/// at compile time, to hold no delegate that delegates itself: its chains are one level deep,
+/// and [`Delegating::may_deepen`] leaves out the direct resume. Without it, the fast path's
+/// call with a pointer into the state keeps LLVM from keeping the state in registers, and a
+/// one-level chain, which it otherwise compiles into a plain loop, costs several times more.
+struct DropGlue;
+
+impl Drop for DropGlue {
+    #[inline(always)]
+    fn drop(&mut self) {}
 }
 
 // By hand: a derive would ask `R` and `Y` to be `Clone`. The offset stays right in the clone.
@@ -240,6 +266,7 @@ impl<S: Clone, F: Clone, R, Y> Clone for Delegating<S, F, R, Y> {
             leaf: self.leaf,
             step: self.step.clone(),
             slots: self.slots,
+            _glue: DropGlue,
         }
     }
 }
@@ -256,6 +283,7 @@ where
         leaf: None,
         step,
         slots,
+        _glue: DropGlue,
     }
 }
 
@@ -275,10 +303,18 @@ where
         if S::DONE_AFTER_STEP && step.is_complete() {
             self.state = S::DONE;
         }
-        if step.is_yielded() && relocate {
+        if Self::may_deepen() && step.is_yielded() && relocate {
             self.locate();
         }
         step
+    }
+
+    /// Whether a chain below this generator can be deeper than one level: a constant. A
+    /// delegate that delegates gives the state drop glue (see [`DropGlue`]); a state without
+    /// any cannot hold one. (Conservative: a state that drops a `String` says yes too.)
+    #[inline(always)]
+    fn may_deepen() -> bool {
+        mem::needs_drop::<S>()
     }
 
     /// Remembers the innermost running delegate if it is at least two levels down: one level
@@ -359,7 +395,8 @@ where
     #[inline(always)]
     fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
         // One call of the step closure in `resume`, so that LLVM inlines it.
-        let entry = match self.leaf {
+        let leaf = if Self::may_deepen() { self.leaf } else { None };
+        let entry = match leaf {
             Some(leaf) => match self.resume_leaf(leaf, arg) {
                 Some(value) => return GeneratorState::Yielded(value),
                 None => {

@@ -1,7 +1,8 @@
 //! Python-style generators for stable Rust.
 //!
 //! Write a function with `r#yield!` and `yield_from!` in it, put `#[generator]` on it, and it
-//! becomes a state machine implementing [`Generator`]: no allocation, no `unsafe`, no nightly.
+//! becomes a state machine implementing [`Generator`]: no allocation, no `unsafe` in the code it
+//! expands to, no nightly.
 //!
 //! ```
 //! use gen_core::prelude::*;
