@@ -252,12 +252,6 @@ impl Emitter<'_> {
             })
             .collect::<Vec<_>>();
         let infer: Vec<TokenStream> = generics.iter().map(|_| quote!(_)).collect();
-        // The suspension points of `yield_from!`s that have a variant, with their delegate.
-        let delegates: Vec<(SuspendId, BindingId)> = reachable
-            .iter()
-            .filter_map(|&k| Some((k, self.body.suspends[k].delegate?)))
-            .filter(|(k, d)| self.analysis.saved[*k].contains(d))
-            .collect();
         // A generator that delegates (even only in code that never runs: its resume values are
         // typed as entries all the same) takes an `Entry`; any other an `Option`.
         let delegating = self.body.suspends.iter().any(|s| s.delegate.is_some());
@@ -299,48 +293,11 @@ impl Emitter<'_> {
                 #dispatch
             }
         };
-        let generator_value = if !delegating {
-            quote!(#krate::__private::generated(#initial, #step))
-        } else {
-            // Where the innermost running delegate of the current variant is, for the
-            // runtime's direct resume of the innermost delegate of a chain. The calls are located
-            // at the operand, like the delegate's start, so that a delegate that is no generator
-            // is reported once, there.
-            let slot = syn::Ident::new("__slot", Span::mixed_site());
-            let leaves = delegates.iter().map(|(k, d)| {
-                let span = self.body.suspends[*k].span;
-                let variant = variant(*k);
-                let field = self.field(*d);
-                // In braces located at the operand; rustc would call them unnecessary there.
-                // Typed there too: a delegate whose values would need a coercion to the yield
-                // type (not only a shorter lifetime) is reported at the operand.
-                let at = crate::args::path_at(krate, span);
-                let leaf = quote_spanned! {span=>
-                    {
-                        let __leaf: #at::__private::Option<
-                            #at::__private::Leaf<#resume_ty, #yield_ty>,
-                        > = #at::__private::Delegate::leaf::<#resume_ty>({ #slot });
-                        __leaf
-                    }
-                };
-                quote! {
-                    #[allow(unused_braces)]
-                    #state_ty::#variant { #field: #slot, .. } => #leaf,
-                }
-            });
-            // A closure, so that the delegate's yield type coerces to the generator's (a
-            // `&'static str` delegate in a generator of `&'a str`).
-            let slots = quote! {
-                |#state: &mut #state_ty<#(#infer),*>|
-                    -> #krate::__private::Option<#krate::__private::Leaf<#resume_ty, #yield_ty>>
-                {
-                    match #state {
-                        #(#leaves)*
-                        _ => #krate::__private::None,
-                    }
-                }
-            };
+        let generator_value = if delegating {
+            let slots = self.slot_finder(&reachable, &infer, &resume_ty, &yield_ty);
             quote!(#krate::__private::delegating(#initial, #step, #slots))
+        } else {
+            quote!(#krate::__private::generated(#initial, #step))
         };
         quote! {
             // The traits `yield_from!` and position walks probe by method resolution.
@@ -364,6 +321,60 @@ impl Emitter<'_> {
             }
             let #generator = #generator_value;
             #wrap
+        }
+    }
+
+    /// The closure that finds the innermost running delegate below the current variant, for
+    /// the runtime's direct resume of the innermost delegate of a chain. A closure, so that the
+    /// delegate's yield type may be a subtype of the generator's (`&'static str` for `&'a str`).
+    fn slot_finder(
+        &self,
+        reachable: &BTreeSet<SuspendId>,
+        infer: &[TokenStream],
+        resume_ty: &TokenStream,
+        yield_ty: &TokenStream,
+    ) -> TokenStream {
+        let krate = self.krate;
+        let Names {
+            state_ty, state, ..
+        } = &Names::new();
+        let slot = syn::Ident::new("__slot", Span::mixed_site());
+        // The suspension points of `yield_from!`s that have a variant, with their delegate.
+        let arms = reachable
+            .iter()
+            .filter_map(|&k| Some((k, self.body.suspends[k].delegate?)))
+            .filter(|&(k, d)| self.analysis.saved[k].contains(&d))
+            .map(|(k, d)| {
+                let span = self.body.suspends[k].span;
+                let variant = variant(k);
+                let field = self.field(d);
+                // Located at the operand, like the delegate's start, so that a delegate that is
+                // no generator is reported once, there; and typed there, so that one whose
+                // values would need a coercion (not only a shorter lifetime) is reported there.
+                // The braces keep the argument's location; rustc would call them unnecessary.
+                let at = crate::args::path_at(krate, span);
+                let leaf = quote_spanned! {span=>
+                    {
+                        let __leaf: #at::__private::Option<
+                            #at::__private::Leaf<#resume_ty, #yield_ty>,
+                        > = #at::__private::Delegate::leaf::<#resume_ty>({ #slot });
+                        __leaf
+                    }
+                };
+                quote! {
+                    #[allow(unused_braces)]
+                    #state_ty::#variant { #field: #slot, .. } => #leaf,
+                }
+            });
+        quote! {
+            |#state: &mut #state_ty<#(#infer),*>|
+                -> #krate::__private::Option<#krate::__private::Leaf<#resume_ty, #yield_ty>>
+            {
+                match #state {
+                    #(#arms)*
+                    _ => #krate::__private::None,
+                }
+            }
         }
     }
 
