@@ -1,39 +1,18 @@
-//! `yield_from!` chains of depth 1, 4 and 16 over `counter`, timed in a small binary that also
-//! drives `counter` on its own, as most programs that delegate to a generator also use it
-//! directly. A rough check beside the criterion bench, whose depth-1 cell depends on whether
-//! LLVM inlines the whole two-level state machine into the bench loop (see BENCHMARKS.md):
-//! here it does not, before or after direct delegation.
+//! The bench's `yield_from!` chains of depth 1, 4 and 16 over `counter`, timed in a small
+//! binary that also drives `counter` on its own. A rough check beside the criterion bench,
+//! whose depth-1 cell depends on whether LLVM inlines the whole two-level state machine into
+//! the bench loop (see BENCHMARKS.md): in the bench binary it no longer does; here it does,
+//! before and after direct delegation, and depth 1 runs at the counter's own speed.
 //!
 //! Run: `cargo run -p gen-benches --example chain_alone --release` (ns per item, best of 5).
+#[path = "../common/workloads.rs"]
+mod workloads;
+
 use std::hint::black_box;
 use std::time::Instant;
 
 use gen_core::prelude::*;
-
-#[generator]
-fn counter(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-    for i in 0..n {
-        r#yield!(i);
-    }
-    n
-}
-
-macro_rules! level {
-    ($($name:ident => $inner:ident),* $(,)?) => {$(
-        #[generator]
-        fn $name(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-            let r = yield_from!($inner(n));
-            r + 1
-        }
-    )*};
-}
-
-level!(
-    chain1 => counter, chain2 => chain1, chain3 => chain2, chain4 => chain3,
-    chain5 => chain4, chain6 => chain5, chain7 => chain6, chain8 => chain7,
-    chain9 => chain8, chain10 => chain9, chain11 => chain10, chain12 => chain11,
-    chain13 => chain12, chain14 => chain13, chain15 => chain14, chain16 => chain15,
-);
+use workloads::ours::{chain1, chain4, chain16, counter};
 
 fn drive<G: Generator<Yield = u64, Return = u64>>(mut g: G) -> u64 {
     let mut sum = 0u64;
