@@ -136,6 +136,7 @@ impl<D, T> Delegate<D, T> {
             },
             None => Leaf {
                 at,
+                size: mem::size_of::<Self>(),
                 resume: resume_slot::<D, T, R>,
                 depth: 1,
             },
@@ -167,6 +168,7 @@ impl<T> Same<T> for T {
 /// levels down it is (1: the delegate of the generator asked).
 pub struct Leaf<R, Y> {
     at: usize,
+    size: usize,
     resume: ResumeSlot<R, Y>,
     depth: u32,
 }
@@ -324,10 +326,13 @@ where
         let base = &raw mut self.state as usize;
         if let Some(leaf) = (self.slots)(&mut self.state)
             && leaf.depth >= 2
+            // Always true: delegates are found through inline slots only (a boxed one is a
+            // leaf itself). Checked all the same, as the one place where the offset is made.
+            && let Some(offset) = leaf.at.checked_sub(base)
+            && offset
+                .checked_add(leaf.size)
+                .is_some_and(|end| end <= mem::size_of::<S>())
         {
-            let offset = leaf.at.wrapping_sub(base);
-            // Delegates are found through inline slots only (a boxed one is a leaf itself).
-            debug_assert!(offset < mem::size_of::<S>());
             self.leaf = Some(LeafAt {
                 offset,
                 resume: leaf.resume,

@@ -190,7 +190,8 @@ pub trait Generator<R = ()> {
     // Not public API: how a generator `#[generator]` makes takes part in a `yield_from!`
     // chain whose outermost generator resumes the innermost delegate directly (see the
     // `delegation` module). Every other generator is the end of such a chain, which is what
-    // the defaults say.
+    // the defaults say. Implementations must keep the defaults: the direct resume trusts
+    // what these methods report.
 
     /// Continues after the innermost delegate of the chain below completed.
     #[doc(hidden)]
