@@ -4,9 +4,9 @@ use core::cell::Cell;
 use core::convert::Infallible;
 use core::fmt;
 use core::marker::PhantomData;
+use std::collections::VecDeque;
 
 use crate::delegation::broken_chain;
-use std::collections::VecDeque;
 
 pub use crate::adapters::{FromIter, Iter, from_iter};
 pub use crate::delegation::{Delegate, Delegating, Entry, Leaf, Slots, delegating};
@@ -150,9 +150,13 @@ impl<R> StepArg for Entry<R> {
 pub fn start_arg<A: StepArg>(arg: A) {
     match arg.entry() {
         Entry::Start => {}
-        Entry::Resume(value) if size_of::<A::Value>() == 0 => drop(value),
-        // One call for both: calls count against LLVM's budget for inlining the step.
-        entry => not_started(matches!(entry, Entry::Continue)),
+        Entry::Resume(value) => {
+            if size_of::<A::Value>() != 0 {
+                not_started();
+            }
+            drop(value);
+        }
+        Entry::Continue => broken_chain(),
     }
 }
 
@@ -168,10 +172,7 @@ pub fn resume_arg<A: StepArg>(arg: A) -> A::Value {
 
 #[cold]
 #[inline(never)]
-fn not_started(broken: bool) -> ! {
-    if broken {
-        broken_chain()
-    }
+fn not_started() -> ! {
     panic!(
         "generator resumed with a value before it started: call `start()` first \
          (a resume value answers a `yield`, and a fresh generator has not yielded yet)"

@@ -86,8 +86,6 @@ impl<D, T> Delegate<D, T> {
         D: Generator<R>,
         D::Return: Same<T>,
     {
-        // Few calls on the paths other than the common one: they count against LLVM's
-        // budget for inlining the step closure that holds this.
         match entry {
             Entry::Resume(arg) => match self {
                 Delegate::Running(delegate) => delegate.resume(arg).map_complete(Same::same),
@@ -95,7 +93,7 @@ impl<D, T> Delegate<D, T> {
             },
             // Out of line: once per completed innermost delegate.
             Entry::Continue => self.continue_chain(),
-            Entry::Start => bad_entry(true),
+            Entry::Start => crate::__private::already_started(),
         }
     }
 
@@ -164,8 +162,8 @@ impl<T> Same<T> for T {
     }
 }
 
-/// The innermost running delegate of a chain: its address, how to resume it, and how many
-/// levels down it is (1: the delegate of the generator asked).
+/// The innermost running delegate of a chain: its address and size, how to resume it, and how
+/// many levels down it is (1: the delegate of the generator asked).
 pub struct Leaf<R, Y> {
     at: usize,
     size: usize,
@@ -219,16 +217,6 @@ where
             None
         }
     }
-}
-
-/// `start()` on a started generator, or a broken chain.
-#[cold]
-#[inline(never)]
-fn bad_entry(start: bool) -> ! {
-    if start {
-        crate::__private::already_started()
-    }
-    broken_chain()
 }
 
 #[cold]

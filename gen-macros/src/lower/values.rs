@@ -48,7 +48,7 @@ impl Lowerer<'_> {
     /// ```text
     /// {
     ///     let mut d = Delegate::new(<operand as a generator: itself, or from_iter(operand)>);
-    ///     let mut s = Generator::start(&mut d);
+    ///     let mut s = Delegate::start(&mut d, relocate);
     ///     loop {
     ///         match s {
     ///             GeneratorState::Yielded(y) => {
@@ -64,7 +64,8 @@ impl Lowerer<'_> {
     /// `__delegated_yield!` is a suspension point like `r#yield!` whose resume value is the
     /// step's raw `Entry`, which may also say that the innermost delegate of a chain has
     /// completed (see `gen_core`'s `delegation` module); it records `d` so that emission can
-    /// tell the runtime which field of the state holds the delegate.
+    /// tell the runtime which field of the state holds the delegate. `relocate` is the step
+    /// closure's flag (`names::relocate_var`), set when the delegate can delegate itself.
     pub(super) fn yield_from(&mut self, mac: &syn::Macro) -> syn::Expr {
         let operand: syn::Expr = match syn::parse2(mac.tokens.clone()) {
             Ok(operand) => operand,
