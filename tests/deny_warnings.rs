@@ -47,3 +47,35 @@ fn compiles_without_warnings_and_runs() {
     assert_eq!(g.resume(5), GeneratorState::Yielded(16));
     assert_eq!(g.resume(7), GeneratorState::Complete(Ok(16 + 1 + 7)));
 }
+
+#[generator]
+fn halves(mut n: u32) -> impl Generator<Yield = u32, Return = u32> {
+    let mut steps = 0;
+    while n > 0 {
+        n /= 2;
+        steps += 1;
+        r#yield!(n);
+    }
+    steps
+}
+
+#[generator]
+fn delegating(n: u32) -> impl Generator<Yield = u32, Return = u32> {
+    let steps = yield_from!(halves(n));
+    yield_from!(halves(steps)) + steps
+}
+
+#[test]
+fn delegation_compiles_without_warnings_and_runs() {
+    let mut g = delegating(8);
+    let mut seen = Vec::new();
+    let total = loop {
+        match g.resume(()) {
+            GeneratorState::Yielded(v) => seen.push(v),
+            GeneratorState::Complete(r) => break r,
+        }
+    };
+    // 8 halves to 4, 2, 1, 0 in 4 steps; 4 halves to 2, 1, 0 in 3.
+    assert_eq!(seen, [4, 2, 1, 0, 2, 1, 0]);
+    assert_eq!(total, 3 + 4);
+}

@@ -88,7 +88,9 @@ impl<D, T> Delegate<D, T> {
     {
         match entry {
             Entry::Resume(arg) => match self {
-                Delegate::Running(delegate) => delegate.resume(arg).map_complete(Same::same),
+                Delegate::Running(delegate) => {
+                    resume_nested(delegate, arg).map_complete(Same::same)
+                }
                 _ => broken_chain(),
             },
             // Out of line: once per completed innermost delegate.
@@ -210,12 +212,36 @@ where
     let Delegate::Running(delegate) = slot else {
         broken_chain()
     };
-    match delegate.resume(arg) {
+    match resume_nested(delegate, arg) {
         GeneratorState::Yielded(value) => Some(value),
         GeneratorState::Complete(value) => {
             *slot = Delegate::Returned(value.same());
             None
         }
+    }
+}
+
+/// Resumes a delegate from inside a chain. The `resume` of a generator that delegates is
+/// always inlined, with its whole step, so that a one-level chain driven by a loop compiles to
+/// one loop. Inlined into the level above, each level would carry a copy of every level below
+/// it (and so would each [`resume_slot`]): code quadratic in the depth. So a delegate that can
+/// delegate is called, out of line; a leaf is inlined as usual.
+#[inline(always)]
+fn resume_nested<D: Generator<R>, R>(
+    delegate: &mut D,
+    arg: R,
+) -> GeneratorState<D::Yield, D::Return> {
+    #[inline(never)]
+    fn out_of_line<D: Generator<R>, R>(
+        delegate: &mut D,
+        arg: R,
+    ) -> GeneratorState<D::Yield, D::Return> {
+        delegate.resume(arg)
+    }
+    if D::__delegates() {
+        out_of_line(delegate, arg)
+    } else {
+        delegate.resume(arg)
     }
 }
 
@@ -383,11 +409,12 @@ where
         self.step(Entry::Start)
     }
 
-    // Always: the direct resume is a few instructions around one indirect call, and LLVM would
-    // otherwise judge `resume` by the size of the step closure inlined into it.
+    // Always, and so is the step closure (the macro marks it): a loop that drives a one-level
+    // chain then compiles to the delegate's own loop, and a deeper chain's direct resume is a
+    // few instructions around one indirect call. Inside a chain, see `resume_nested`.
     #[inline(always)]
     fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
-        // One call of the step closure in `resume`, so that LLVM inlines it.
+        // One call of the step closure in `resume`.
         let leaf = if Self::may_deepen() { self.leaf } else { None };
         let entry = match leaf {
             Some(leaf) => match self.resume_leaf(leaf, arg) {

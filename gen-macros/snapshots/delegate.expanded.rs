@@ -22,6 +22,7 @@ fn delegate(
     }
     let __generator = ::gen_core::__private::delegating(
         __State::Start { arg0_0: items },
+        #[inline(always)]
         move |
             __state: &mut __State<_, _, _, _, _>,
             __resume: ::gen_core::__private::Entry<()>,

@@ -294,8 +294,12 @@ impl Emitter<'_> {
             }
         };
         let generator_value = if delegating {
+            // Inlined always, like `Delegating::resume`: a loop driving a one-level chain then
+            // compiles to the delegate's own loop. Its step holds the delegate's inlined step as
+            // well as its own, which is over LLVM's threshold in a program of any size
+            // (`gen_core::delegation::resume_nested` keeps deeper levels out of line).
             let slots = self.slot_finder(&reachable, &infer, &resume_ty, &yield_ty);
-            quote!(#krate::__private::delegating(#initial, #step, #slots))
+            quote!(#krate::__private::delegating(#initial, #[inline(always)] #step, #slots))
         } else {
             quote!(#krate::__private::generated(#initial, #step))
         };
