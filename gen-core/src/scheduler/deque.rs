@@ -92,6 +92,8 @@ pub struct Scheduler {
     /// timers once per loop iteration, so a clock read is not paid on every step.
     timer_countdown: usize,
     observer: Option<Observer>,
+    /// Where [`RawTask::step_fast`] leaves a step that is not a plain yield.
+    slow: Option<Step>,
 }
 
 impl Default for Scheduler {
@@ -119,6 +121,7 @@ impl Scheduler {
             sleep_seq: 0,
             timer_countdown: 0,
             observer: None,
+            slow: None,
         }
     }
 
@@ -457,15 +460,12 @@ impl Scheduler {
         if self.observer.is_some() {
             self.emit(&Event::Running(entry.id()));
         }
-        let mut slow = None;
-        if entry.step_fast(&mut slow) {
-            if self.observer.is_none() {
-                self.ready.push_back(entry);
-            } else {
-                self.handle(entry, Step::Yielded(Request::Yield));
-            }
-        } else if let Some(step) = slow {
-            self.handle(entry, step);
+        // The slow step's slot lives in the scheduler, so the hot loop keeps no `Step` (nor
+        // its drop flag) in its own frame.
+        if entry.step_fast(&mut self.slow) && self.observer.is_none() {
+            self.ready.push_back(entry);
+        } else {
+            self.step_slow(entry);
         }
         if self.wakes.pending() {
             self.drain_wakes();
@@ -473,6 +473,14 @@ impl Scheduler {
         if !self.sleeping.is_empty() {
             self.tick_timers();
         }
+    }
+
+    /// A step that was not a plain yield (its outcome is in `slow`), or any step while an
+    /// observer looks on.
+    #[inline(never)]
+    fn step_slow(&mut self, entry: Entry) {
+        let step = self.slow.take().unwrap_or(Step::Yielded(Request::Yield));
+        self.handle(entry, step);
     }
 
     /// Acts on a step's outcome. Spawning and cancelling another task do not end the step:
