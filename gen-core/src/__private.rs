@@ -185,17 +185,15 @@ pub(crate) fn already_started() -> ! {
     panic!("`start()` called on a generator that has already started: use `resume` to continue it")
 }
 
-/// A step on a generator that has completed.
+/// A step on a generator that has completed (`done`) or whose body panicked during an earlier
+/// step. One function for both, so that the two states share one match arm: a small state
+/// machine's dispatch is then a compare or two rather than a jump table.
 #[cold]
 #[inline(never)]
-pub fn resumed_after_completion() -> ! {
-    panic!("generator resumed after completion")
-}
-
-/// A step on a generator whose body panicked during an earlier step.
-#[cold]
-#[inline(never)]
-pub fn resumed_after_panic() -> ! {
+pub fn resumed_after_end(done: bool) -> ! {
+    if done {
+        panic!("generator resumed after completion")
+    }
     panic!("generator resumed after it panicked")
 }
 

@@ -274,8 +274,11 @@ fn delegate(
                     };
                     return ::gen_core::__private::complete(__state, Ok(sum));
                 }
-                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
-                __State::Done => ::gen_core::__private::resumed_after_completion(),
+                __end @ (__State::Poisoned | __State::Done) => {
+                    ::gen_core::__private::resumed_after_end(
+                        ::core::matches!(__end, __State::Done),
+                    )
+                }
             }
         },
         |

@@ -65,8 +65,11 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                         }
                     };
                 }
-                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
-                __State::Done => ::gen_core::__private::resumed_after_completion(),
+                __end @ (__State::Poisoned | __State::Done) => {
+                    ::gen_core::__private::resumed_after_end(
+                        ::core::matches!(__end, __State::Done),
+                    )
+                }
             }
         },
     );

@@ -186,8 +186,11 @@ fn histogram(
                     log.borrow_mut().push("loop done".into());
                     return ::gen_core::__private::complete(__state, counts);
                 }
-                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
-                __State::Done => ::gen_core::__private::resumed_after_completion(),
+                __end @ (__State::Poisoned | __State::Done) => {
+                    ::gen_core::__private::resumed_after_end(
+                        ::core::matches!(__end, __State::Done),
+                    )
+                }
             }
         },
     );

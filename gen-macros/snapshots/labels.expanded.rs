@@ -140,8 +140,11 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                     let found = __t0;
                     return ::gen_core::__private::complete(__state, found * 2);
                 }
-                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
-                __State::Done => ::gen_core::__private::resumed_after_completion(),
+                __end @ (__State::Poisoned | __State::Done) => {
+                    ::gen_core::__private::resumed_after_end(
+                        ::core::matches!(__end, __State::Done),
+                    )
+                }
             }
         },
     );

@@ -79,8 +79,11 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                     };
                     return ::gen_core::__private::complete(__state, ());
                 }
-                __State::Poisoned => ::gen_core::__private::resumed_after_panic(),
-                __State::Done => ::gen_core::__private::resumed_after_completion(),
+                __end @ (__State::Poisoned | __State::Done) => {
+                    ::gen_core::__private::resumed_after_end(
+                        ::core::matches!(__end, __State::Done),
+                    )
+                }
             }
         },
     );

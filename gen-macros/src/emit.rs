@@ -417,11 +417,13 @@ impl Emitter<'_> {
         } else {
             quote!(#krate::__private::replace(#state, #state_ty::Poisoned))
         };
+        let end = format_ident!("__end", span = Span::mixed_site());
         quote! {
             match #scrutinee {
                 #(#arms)*
-                #state_ty::Poisoned => #krate::__private::resumed_after_panic(),
-                #state_ty::Done => #krate::__private::resumed_after_completion(),
+                #end @ (#state_ty::Poisoned | #state_ty::Done) => {
+                    #krate::__private::resumed_after_end(::core::matches!(#end, #state_ty::Done))
+                }
             }
         }
     }
