@@ -34,15 +34,23 @@ impl<M> Shared<M> {
     /// Enqueues for an address (checked at delivery) or a name (resolved now, as Python does).
     #[inline]
     pub(crate) fn send(&mut self, to: Recipient<'_>, message: M) {
-        let addr = match to {
-            Recipient::Addr(addr) if addr.scheduler == self.id => addr,
-            Recipient::Addr(addr) => return self.foreign_addr(addr, message),
-            Recipient::Name(name) => match self.names.get(name) {
-                Some(&addr) => addr,
-                None => return self.unknown_name(name, message),
-            },
-        };
-        self.queue.push_back((addr, message));
+        match to {
+            Recipient::Addr(addr) if addr.scheduler == self.id => {
+                self.queue.push_back((addr, message));
+            }
+            Recipient::Addr(addr) => self.foreign_addr(addr, message),
+            Recipient::Name(name) => self.send_by_name(name, message),
+        }
+    }
+
+    /// Out of line: the hash lookup would keep a send by address, inlined into the actor,
+    /// from being inlined at all.
+    #[inline(never)]
+    fn send_by_name(&mut self, name: &str, message: M) {
+        match self.names.get(name) {
+            Some(&addr) => self.queue.push_back((addr, message)),
+            None => self.unknown_name(name, message),
+        }
     }
 
     #[cold]
