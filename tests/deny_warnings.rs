@@ -79,3 +79,43 @@ fn delegation_compiles_without_warnings_and_runs() {
     assert_eq!(seen, [4, 2, 1, 0, 2, 1, 0]);
     assert_eq!(total, 3 + 4);
 }
+
+/// Lints from `clippy::pedantic` that the expansion used to trip over on the user's own
+/// spans: a `_guard` kept across a yield, and an `if` statement after a suspension point.
+mod pedantic {
+    #![deny(
+        clippy::unnecessary_semicolon,
+        clippy::used_underscore_binding,
+        clippy::no_effect_underscore_binding
+    )]
+
+    use gen_core::prelude::*;
+
+    struct Guard;
+
+    impl Drop for Guard {
+        fn drop(&mut self) {}
+    }
+
+    #[generator]
+    fn guarded(limit: u32) -> impl Generator<u32, Yield = u32, Return = u32> {
+        let _guard = Guard;
+        let mut found = 0;
+        for i in 0..limit {
+            let answer = r#yield!(i);
+            if answer > i {
+                found += 1;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn runs() {
+        let mut g = guarded(3);
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.resume(1), GeneratorState::Yielded(1));
+        assert_eq!(g.resume(0), GeneratorState::Yielded(2));
+        assert_eq!(g.resume(5), GeneratorState::Complete(2));
+    }
+}

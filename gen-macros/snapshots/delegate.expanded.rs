@@ -90,9 +90,13 @@ fn delegate(
                                                 ) => {
                                                     let __yielded: u32 = __yielded2;
                                                     *__state = __State::S0 {
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         delegate2_7: __delegate2,
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         iter0_3: __iter0,
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         sum_2: sum,
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         items_1: items,
                                                     };
                                                     return ::gen_core::__private::GeneratorState::Yielded(
@@ -244,9 +248,13 @@ fn delegate(
                                                 ) => {
                                                     let __yielded: u32 = __yielded2;
                                                     *__state = __State::S0 {
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         delegate2_7: __delegate2,
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         iter0_3: __iter0,
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         sum_2: sum,
+                                                        #[allow(clippy::used_underscore_binding)]
                                                         items_1: items,
                                                     };
                                                     return ::gen_core::__private::GeneratorState::Yielded(

@@ -33,7 +33,9 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                         {
                             let __yielded: u64 = current;
                             *__state = __State::S0 {
+                                #[allow(clippy::used_underscore_binding)]
                                 next_1: next,
+                                #[allow(clippy::used_underscore_binding)]
                                 current_0: current,
                             };
                             return ::gen_core::__private::GeneratorState::Yielded(
@@ -43,9 +45,9 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                     };
                 }
                 __State::S0 { current_0: __stored0, next_1: __stored1 } => {
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                     let mut current = __stored0;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                     let mut next = __stored1;
                     {
                         ::gen_core::__private::resume_arg(__resume);
@@ -56,7 +58,9 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                         {
                             let __yielded: u64 = current;
                             *__state = __State::S0 {
+                                #[allow(clippy::used_underscore_binding)]
                                 next_1: next,
+                                #[allow(clippy::used_underscore_binding)]
                                 current_0: current,
                             };
                             return ::gen_core::__private::GeneratorState::Yielded(

@@ -79,11 +79,17 @@ fn histogram(
                                     {
                                         let __yielded: u32 = counts[v];
                                         *__state = __State::S0 {
+                                            #[allow(clippy::used_underscore_binding)]
                                             iter0_7: __iter0,
+                                            #[allow(clippy::used_underscore_binding)]
                                             last_6: _last,
+                                            #[allow(clippy::used_underscore_binding)]
                                             counts_5: counts,
+                                            #[allow(clippy::used_underscore_binding)]
                                             first_4: _first,
+                                            #[allow(clippy::used_underscore_binding)]
                                             log_3: log,
+                                            #[allow(clippy::used_underscore_binding)]
                                             values_2: values,
                                         };
                                         return ::gen_core::__private::GeneratorState::Yielded(

@@ -41,8 +41,11 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                     ::gen_core::__private::Some(i) => {
                                         let __yielded: u32 = i;
                                         *__state = __State::S0 {
+                                            #[allow(clippy::used_underscore_binding)]
                                             i_4: i,
+                                            #[allow(clippy::used_underscore_binding)]
                                             iter1_3: __iter1,
+                                            #[allow(clippy::used_underscore_binding)]
                                             limit_1: limit,
                                         };
                                         return ::gen_core::__private::GeneratorState::Yielded(
@@ -62,18 +65,18 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                     iter1_3: __stored3,
                     i_4: __stored4,
                 } => {
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                     let limit = __stored1;
                     #[allow(unused_mut, unused_variables)]
                     let __t0;
                     '__exit1: {
                         '__iter2: {
                             {
-                                #[allow(unused_mut)]
+                                #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                                 let mut __iter1 = __stored3;
                                 {
                                     {
-                                        #[allow(unused_mut)]
+                                        #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                                         let i = __stored4;
                                         let __resume3 = ::gen_core::__private::resume_arg(__resume);
                                         if __resume3 == 0 {
@@ -93,8 +96,11 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         ::gen_core::__private::Some(i) => {
                                             let __yielded: u32 = i;
                                             *__state = __State::S0 {
+                                                #[allow(clippy::used_underscore_binding)]
                                                 i_4: i,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 iter1_3: __iter1,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 limit_1: limit,
                                             };
                                             return ::gen_core::__private::GeneratorState::Yielded(
@@ -121,8 +127,11 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         ::gen_core::__private::Some(i) => {
                                             let __yielded: u32 = i;
                                             *__state = __State::S0 {
+                                                #[allow(clippy::used_underscore_binding)]
                                                 i_4: i,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 iter1_3: __iter1,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 limit_1: limit,
                                             };
                                             return ::gen_core::__private::GeneratorState::Yielded(

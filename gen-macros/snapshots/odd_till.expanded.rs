@@ -36,7 +36,9 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             {
                                 let __yielded: u32 = n;
                                 *__state = __State::S0 {
+                                    #[allow(clippy::used_underscore_binding)]
                                     n_2: n,
+                                    #[allow(clippy::used_underscore_binding)]
                                     number_1: number,
                                 };
                                 return ::gen_core::__private::GeneratorState::Yielded(
@@ -50,9 +52,9 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                     return ::gen_core::__private::complete(__state, ());
                 }
                 __State::S0 { number_1: __stored1, n_2: __stored2 } => {
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                     let number = __stored1;
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                     let mut n = __stored2;
                     {
                         {
@@ -66,7 +68,9 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             {
                                 let __yielded: u32 = n;
                                 *__state = __State::S0 {
+                                    #[allow(clippy::used_underscore_binding)]
                                     n_2: n,
+                                    #[allow(clippy::used_underscore_binding)]
                                     number_1: number,
                                 };
                                 return ::gen_core::__private::GeneratorState::Yielded(

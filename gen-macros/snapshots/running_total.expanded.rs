@@ -32,7 +32,10 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                     '__loop2: loop {
                         {
                             let __yielded: u64 = total;
-                            *__state = __State::S0 { total_0: total };
+                            *__state = __State::S0 {
+                                #[allow(clippy::used_underscore_binding)]
+                                total_0: total,
+                            };
                             return ::gen_core::__private::GeneratorState::Yielded(
                                 __yielded,
                             );
@@ -40,7 +43,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                     };
                 }
                 __State::S0 { total_0: __stored0 } => {
-                    #[allow(unused_mut)]
+                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                     let mut total = __stored0;
                     {
                         let __resume2 = ::gen_core::__private::resume_arg(__resume);
@@ -50,7 +53,10 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                     '__loop2: loop {
                         {
                             let __yielded: u64 = total;
-                            *__state = __State::S0 { total_0: total };
+                            *__state = __State::S0 {
+                                #[allow(clippy::used_underscore_binding)]
+                                total_0: total,
+                            };
                             return ::gen_core::__private::GeneratorState::Yielded(
                                 __yielded,
                             );

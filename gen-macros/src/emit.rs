@@ -617,7 +617,7 @@ impl Emitter<'_> {
                 if saved.contains(&id) && in_place.is_none() {
                     let stored = self.stored(id);
                     Some(quote! {
-                        #[allow(unused_mut)]
+                        #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                         let #mutability #ident = #stored;
                     })
                 } else if saved.contains(&id) && in_place.is_some_and(|a| !a.moved_out) {
@@ -1139,7 +1139,7 @@ impl Emitter<'_> {
         let fields = self.analysis.saved[k].iter().rev().map(|&id| {
             let field = self.field(id);
             let ident = &self.body.bindings[id].ident;
-            quote!(#field: #ident)
+            quote!(#[allow(clippy::used_underscore_binding)] #field: #ident)
         });
         let span = self.body.suspends[k].span;
         if let Some(arm) = &self.in_place

@@ -231,7 +231,9 @@ impl Lowerer<'_> {
     }
 
     fn plain_expr(&mut self, expr: syn::Expr) -> Stmt {
-        let semi = syn::Token![;](expr.span());
+        // The macro's own span: on the user's, clippy takes the `;` after an `if` for the
+        // user's and calls it unnecessary (`unnecessary_semicolon`).
+        let semi = syn::Token![;](proc_macro2::Span::call_site());
         self.plain(syn::Stmt::Expr(expr, Some(semi)), Vec::new())
     }
 
