@@ -32,21 +32,29 @@ impl<M> Shared<M> {
     }
 
     /// Enqueues for an address (checked at delivery) or a name (resolved now, as Python does).
+    /// Both kinds of recipient, each in its own function: with the recipient's kind known
+    /// where an actor sends, the other kind's code is gone before LLVM judges whether to
+    /// inline the send (a hash lookup kept a send by address out of line), and a name known
+    /// there is compared inline.
     #[inline]
     pub(crate) fn send(&mut self, to: Recipient<'_>, message: M) {
         match to {
-            Recipient::Addr(addr) if addr.scheduler == self.id => {
-                self.queue.push_back((addr, message));
-            }
-            Recipient::Addr(addr) => self.foreign_addr(addr, message),
-            Recipient::Name(name) => self.send_by_name(name, message),
+            Recipient::Addr(addr) => self.send_to_addr(addr, message),
+            Recipient::Name(name) => self.send_to_name(name, message),
         }
     }
 
-    /// Out of line: the hash lookup would keep a send by address, inlined into the actor,
-    /// from being inlined at all.
-    #[inline(never)]
-    fn send_by_name(&mut self, name: &str, message: M) {
+    #[inline]
+    fn send_to_addr(&mut self, addr: Addr, message: M) {
+        if addr.scheduler == self.id {
+            self.queue.push_back((addr, message));
+        } else {
+            self.foreign_addr(addr, message);
+        }
+    }
+
+    #[inline]
+    fn send_to_name(&mut self, name: &str, message: M) {
         match self.names.get(name) {
             Some(&addr) => self.queue.push_back((addr, message)),
             None => self.unknown_name(name, message),
