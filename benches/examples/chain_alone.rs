@@ -1,8 +1,8 @@
-//! The bench's `yield_from!` chains of depth 1, 4 and 16 over `counter`, timed in a small
-//! binary that also drives `counter` on its own. A rough check beside the criterion bench,
-//! whose depth-1 cell depends on whether LLVM inlines the whole two-level state machine into
-//! the bench loop (see BENCHMARKS.md): in the bench binary it no longer does; here it does,
-//! before and after direct delegation, and depth 1 runs at the counter's own speed.
+//! The bench's `yield_from!` chains of depth 1, 2, 4 and 16 over `counter`, timed in a small
+//! binary that also drives `counter` on its own. A check beside the criterion bench: depth 1
+//! compiles to the counter's own loop (the whole two-level state machine inlined into the
+//! driver), and from depth 2 on an item costs one indirect call to the innermost delegate, so
+//! depth 16 / depth 2 is the cost of depth itself (see BENCHMARKS.md).
 //!
 //! Run: `cargo run -p gen-benches --example chain_alone --release` (ns per item, best of 5).
 #[path = "../common/workloads.rs"]
@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use gen_core::prelude::*;
-use workloads::ours::{chain1, chain4, chain16, counter};
+use workloads::ours::{chain1, chain2, chain4, chain16, counter};
 
 fn drive<G: Generator<Yield = u64, Return = u64>>(mut g: G) -> u64 {
     let mut sum = 0u64;
@@ -46,6 +46,7 @@ fn time<G: Generator<Yield = u64, Return = u64>>(make: impl Fn(u64) -> G) -> f64
 fn main() {
     println!("counter alone: {:.2} ns/item", time(counter));
     println!("depth 1:       {:.2} ns/item", time(chain1));
+    println!("depth 2:       {:.2} ns/item", time(chain2));
     println!("depth 4:       {:.2} ns/item", time(chain4));
     println!("depth 16:      {:.2} ns/item", time(chain16));
 }

@@ -354,10 +354,15 @@ pub(crate) enum Step {
 
 /// A task with its types erased: what the run queue holds.
 pub(crate) trait RawTask {
-    fn step(&mut self) -> Step;
-    /// [`step`](RawTask::step) for the hot loop: `true` for a plain yield (returned in a
-    /// register), otherwise the step is written to `slow`.
+    /// Resumes the task once: for the hot loop. `true` for a plain yield (returned in a
+    /// register); otherwise the step is written to `slow`.
     fn step_fast(&mut self, slow: &mut Option<Step>) -> bool;
+    /// Resumes the task once.
+    fn step(&mut self) -> Step {
+        let mut slow = None;
+        self.step_fast(&mut slow);
+        slow.unwrap_or(Step::Yielded(Request::Yield))
+    }
     fn bind(&self, id: TaskId);
     fn id(&self) -> TaskId;
     /// Records the cancellation for the handles; the scheduler drops the task next.
@@ -418,14 +423,13 @@ where
     G::Yield: Into<Request>,
     P: Policy<G::Return>,
 {
-    fn step(&mut self) -> Step {
-        self.run_step()
-    }
-
     #[inline]
     fn step_fast(&mut self, slow: &mut Option<Step>) -> bool {
-        // Every outcome but a plain yield leaves through one out-of-line call in tail position,
-        // so the plain yield needs no stack frame.
+        // `resume(())` may start a generator (the resume type is zero-sized), so the first
+        // step needs no flag. A panic must not take the other tasks down: catch it here, where
+        // the generator's type is known, and drop the poisoned generator with the task. Every
+        // outcome but a plain yield leaves through one out-of-line call in tail position, so
+        // the plain yield needs no stack frame.
         match catch_unwind(AssertUnwindSafe(|| self.generator.resume(()))) {
             Ok(GeneratorState::Yielded(request)) => {
                 let request = request.into();
@@ -469,18 +473,6 @@ where
     G::Yield: Into<Request>,
     P: Policy<G::Return>,
 {
-    #[inline(always)]
-    fn run_step(&mut self) -> Step {
-        // `resume(())` may start a generator (the resume type is zero-sized), so the first
-        // step needs no flag. A panic must not take the other tasks down: catch it here, where
-        // the generator's type is known, and drop the poisoned generator with the task.
-        match catch_unwind(AssertUnwindSafe(|| self.generator.resume(()))) {
-            Ok(GeneratorState::Yielded(request)) => Step::Yielded(request.into()),
-            Ok(GeneratorState::Complete(value)) => self.completed(value),
-            Err(payload) => self.panicked(payload.as_ref()),
-        }
-    }
-
     /// A step that is not a plain yield, for [`RawTask::step_fast`].
     #[cold]
     #[inline(never)]
