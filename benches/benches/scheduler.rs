@@ -11,102 +11,19 @@
 //! every contender). Throughput is in switches (N x M), so criterion reports the time per
 //! switch. `cargo bench --bench scheduler` takes about two minutes.
 
-use std::collections::VecDeque;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use gen_core::prelude::*;
-use gen_core::scheduler::Scheduler;
 
 /// (tasks, yields per task): few tasks with long lives, and the 100,000 tasks /
 /// 10 million switches.
 const SHAPES: [(u32, u32); 2] = [(1_000, 1_000), (100_000, 100)];
 
-// --- the limit -------------------------------------------------------------------------------
+#[path = "../common/switches.rs"]
+mod switches;
 
-trait Machine {
-    /// One step; `true` when finished.
-    fn step(&mut self) -> bool;
-}
-
-struct Countdown {
-    left: u32,
-}
-
-impl Machine for Countdown {
-    #[inline]
-    fn step(&mut self) -> bool {
-        if self.left == 0 {
-            return true;
-        }
-        self.left -= 1;
-        false
-    }
-}
-
-fn limit(tasks: u32, yields: u32) {
-    let mut queue: VecDeque<Box<dyn Machine>> = VecDeque::new();
-    for _ in 0..tasks {
-        queue.push_back(Box::new(Countdown {
-            left: black_box(yields),
-        }));
-    }
-    while let Some(mut task) = queue.pop_front() {
-        if !task.step() {
-            queue.push_back(task);
-        }
-    }
-}
-
-// --- gen-core ---------------------------------------------------------------------------------
-
-#[generator]
-fn countdown(yields: u32) -> impl Generator<Yield = (), Return = ()> {
-    for _ in 0..yields {
-        r#yield!(());
-    }
-}
-
-fn ours_generator(tasks: u32, yields: u32) {
-    let mut scheduler = Scheduler::new();
-    for _ in 0..tasks {
-        scheduler.spawn(countdown(black_box(yields)));
-    }
-    scheduler.run().unwrap();
-}
-
-struct HandCountdown {
-    left: u32,
-}
-
-impl Generator for HandCountdown {
-    type Yield = ();
-    type Return = ();
-
-    fn start(&mut self) -> GeneratorState<(), ()> {
-        self.resume(())
-    }
-
-    #[inline]
-    fn resume(&mut self, (): ()) -> GeneratorState<(), ()> {
-        if self.left == 0 {
-            return GeneratorState::Complete(());
-        }
-        self.left -= 1;
-        GeneratorState::Yielded(())
-    }
-}
-
-fn ours_hand(tasks: u32, yields: u32) {
-    let mut scheduler = Scheduler::new();
-    for _ in 0..tasks {
-        scheduler.spawn(HandCountdown {
-            left: black_box(yields),
-        });
-    }
-    scheduler.run().unwrap();
-}
+use switches::{limit, ours_generator, ours_hand};
 
 // --- tokio ------------------------------------------------------------------------------------
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# CPU cycles and instructions per task switch and per actor message (`perf stat`), for each
+# contender of the scheduler and actor benchmarks: less sensitive to a loaded machine than
+# criterion's wall time. Needs `perf`. Usage: benches/cycles.sh [runs per cell, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+cargo build -q --release -p gen-benches --example cycles
+bin=target/release/examples/cycles
+command -v perf >/dev/null || { echo "cycles.sh: perf is not installed" >&2; exit 1; }
+
+# Prints "cycles instructions" per unit: the run with the fewest cycles of $runs.
+measure() {
+    local best="" units
+    for _ in $(seq "$runs"); do
+        local out
+        out=$(perf stat -x, -e cycles,instructions "$bin" "$@" 2>&1 >/tmp/cycles.units.$$)
+        units=$(cat /tmp/cycles.units.$$)
+        local cycles instructions
+        cycles=$(echo "$out" | awk -F, '$3 ~ /^cycles/ {print $1}')
+        instructions=$(echo "$out" | awk -F, '$3 ~ /^instructions/ {print $1}')
+        if [[ -z $best || $cycles -lt ${best%% *} ]]; then best="$cycles $instructions"; fi
+    done
+    rm -f /tmp/cycles.units.$$
+    echo "$best $units" | awk '{printf "%.1f %.1f\n", $1 / $3, $2 / $3}'
+}
+
+table() {
+    local title=$1 kind=$2 size=$3; shift 3
+    echo "$title"
+    echo "| contender | cycles / unit | instructions / unit | cycles vs limit |"
+    echo "|---|---:|---:|---:|"
+    local limit=""
+    for variant in "$@"; do
+        read -r cycles instructions < <(measure "$kind" "$size" "$variant")
+        [[ -z $limit ]] && limit=$cycles
+        echo "$variant $cycles $instructions $limit" |
+            awk '{printf "| %s | %.1f | %.1f | %.2fx |\n", $1, $2, $3, $2 / $4}'
+    done
+    echo
+}
+
+table "switch 1000x10000 (10M switches)" switch 1000x10000 limit hand generator
+table "switch 100000x100 (10M switches)" switch 100000x100 limit hand generator
+table "actors from 10000000 (20M messages)" actors 10000000 limit boxed_floor addr name
