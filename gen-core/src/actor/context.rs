@@ -32,11 +32,11 @@ impl<M> Shared<M> {
     }
 
     /// Enqueues for an address (checked at delivery) or a name (resolved now, as Python does).
-    /// Both kinds of recipient, each in its own function: with the recipient's kind known
-    /// where an actor sends, the other kind's code is gone before LLVM judges whether to
-    /// inline the send (a hash lookup kept a send by address out of line), and a name known
-    /// there is compared inline.
-    #[inline]
+    /// Both kinds of recipient, each in its own function. Always inlined, so that in a
+    /// `send` generic over the recipient the other kind's code is gone before LLVM judges
+    /// whether to inline the send into the actor (a hash lookup kept a send by address out of
+    /// line), and a name known there is compared inline.
+    #[inline(always)]
     pub(crate) fn send(&mut self, to: Recipient<'_>, message: M) {
         match to {
             Recipient::Addr(addr) => self.send_to_addr(addr, message),
