@@ -19,6 +19,7 @@ fn delegate(
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
+        const GUARDED: bool = true;
     }
     let __generator = ::gen_core::__private::delegating(
         __State::Start { arg0_0: items },

@@ -16,6 +16,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
+        const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {},
@@ -23,58 +24,63 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
             __state: &mut __State<_, _>,
             __resume: ::gen_core::__private::Option<()>,
         | -> ::gen_core::__private::GeneratorState<u64, ()> {
-            match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                __State::Start {} => {
-                    ::gen_core::__private::start_arg(__resume);
-                    #[allow(unused_mut)]
-                    let (mut current, mut next) = (0, 1);
-                    #[allow(unused_labels)]
-                    '__loop2: loop {
-                        {
-                            let __yielded: u64 = current;
-                            *__state = __State::S0 {
-                                #[allow(clippy::used_underscore_binding)]
-                                next_1: next,
-                                #[allow(clippy::used_underscore_binding)]
-                                current_0: current,
+            ::gen_core::__private::poison_on_panic(
+                __state,
+                move |__state| -> ::gen_core::__private::GeneratorState<u64, ()> {
+                    match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                        __State::Start {} => {
+                            ::gen_core::__private::start_arg(__resume);
+                            #[allow(unused_mut)]
+                            let (mut current, mut next) = (0, 1);
+                            #[allow(unused_labels)]
+                            '__loop2: loop {
+                                {
+                                    let __yielded: u64 = current;
+                                    *__state = __State::S0 {
+                                        #[allow(clippy::used_underscore_binding)]
+                                        next_1: next,
+                                        #[allow(clippy::used_underscore_binding)]
+                                        current_0: current,
+                                    };
+                                    return ::gen_core::__private::GeneratorState::Yielded(
+                                        __yielded,
+                                    );
+                                }
                             };
-                            return ::gen_core::__private::GeneratorState::Yielded(
-                                __yielded,
-                            );
                         }
-                    };
-                }
-                __State::S0 { current_0: __stored0, next_1: __stored1 } => {
-                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                    let mut current = __stored0;
-                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                    let mut next = __stored1;
-                    {
-                        ::gen_core::__private::resume_arg(__resume);
-                        (current, next) = (next, current + next);
+                        __State::S0 { current_0: __stored0, next_1: __stored1 } => {
+                            #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                            let mut current = __stored0;
+                            #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                            let mut next = __stored1;
+                            {
+                                ::gen_core::__private::resume_arg(__resume);
+                                (current, next) = (next, current + next);
+                            }
+                            #[allow(unused_labels)]
+                            '__loop2: loop {
+                                {
+                                    let __yielded: u64 = current;
+                                    *__state = __State::S0 {
+                                        #[allow(clippy::used_underscore_binding)]
+                                        next_1: next,
+                                        #[allow(clippy::used_underscore_binding)]
+                                        current_0: current,
+                                    };
+                                    return ::gen_core::__private::GeneratorState::Yielded(
+                                        __yielded,
+                                    );
+                                }
+                            };
+                        }
+                        __end @ (__State::Poisoned | __State::Done) => {
+                            ::gen_core::__private::resumed_after_end(
+                                ::core::matches!(__end, __State::Done),
+                            )
+                        }
                     }
-                    #[allow(unused_labels)]
-                    '__loop2: loop {
-                        {
-                            let __yielded: u64 = current;
-                            *__state = __State::S0 {
-                                #[allow(clippy::used_underscore_binding)]
-                                next_1: next,
-                                #[allow(clippy::used_underscore_binding)]
-                                current_0: current,
-                            };
-                            return ::gen_core::__private::GeneratorState::Yielded(
-                                __yielded,
-                            );
-                        }
-                    };
-                }
-                __end @ (__State::Poisoned | __State::Done) => {
-                    ::gen_core::__private::resumed_after_end(
-                        ::core::matches!(__end, __State::Done),
-                    )
-                }
-            }
+                },
+            )
         },
     );
     __generator

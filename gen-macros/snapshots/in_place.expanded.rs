@@ -36,6 +36,7 @@ fn histogram(
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = true;
+        const GUARDED: bool = true;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {

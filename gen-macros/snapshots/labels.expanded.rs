@@ -17,6 +17,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
+        const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start { arg0_0: limit },
@@ -24,137 +25,142 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
             __state: &mut __State<_, _, _, _>,
             __resume: ::gen_core::__private::Option<()>,
         | -> ::gen_core::__private::GeneratorState<u32, u32> {
-            match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                __State::Start { arg0_0: __arg0 } => {
-                    ::gen_core::__private::start_arg(__resume);
-                    let limit: u32 = __arg0;
-                    #[allow(unused_labels)]
-                    'outer: loop {
-                        {
-                            #[allow(unused_mut)]
-                            let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
-                                0..limit,
-                            );
+            ::gen_core::__private::poison_on_panic(
+                __state,
+                move |__state| -> ::gen_core::__private::GeneratorState<u32, u32> {
+                    match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                        __State::Start { arg0_0: __arg0 } => {
+                            ::gen_core::__private::start_arg(__resume);
+                            let limit: u32 = __arg0;
                             #[allow(unused_labels)]
-                            '__loop3: loop {
-                                match ::gen_core::__private::Iterator::next(&mut __iter1) {
-                                    ::gen_core::__private::Some(i) => {
-                                        let __yielded: u32 = i;
-                                        *__state = __State::S0 {
-                                            #[allow(clippy::used_underscore_binding)]
-                                            i_4: i,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            iter1_3: __iter1,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            limit_1: limit,
-                                        };
-                                        return ::gen_core::__private::GeneratorState::Yielded(
-                                            __yielded,
-                                        );
-                                    }
-                                    ::gen_core::__private::None => {
-                                        break '__loop3;
-                                    }
-                                };
-                            };
-                        };
-                    };
-                }
-                __State::S0 {
-                    limit_1: __stored1,
-                    iter1_3: __stored3,
-                    i_4: __stored4,
-                } => {
-                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                    let limit = __stored1;
-                    #[allow(unused_mut, unused_variables)]
-                    let __t0;
-                    '__exit1: {
-                        '__iter2: {
-                            {
-                                #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                                let mut __iter1 = __stored3;
+                            'outer: loop {
                                 {
-                                    {
-                                        #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                                        let i = __stored4;
-                                        let __resume3 = ::gen_core::__private::resume_arg(__resume);
-                                        if __resume3 == 0 {
-                                            break '__iter2;
-                                        }
-                                        if i > 3 {
-                                            {
-                                                __t0 = i;
-                                                break '__exit1;
-                                            };
-                                        }
-                                    };
-                                }
-                                #[allow(unused_labels)]
-                                '__loop3: loop {
-                                    match ::gen_core::__private::Iterator::next(&mut __iter1) {
-                                        ::gen_core::__private::Some(i) => {
-                                            let __yielded: u32 = i;
-                                            *__state = __State::S0 {
-                                                #[allow(clippy::used_underscore_binding)]
-                                                i_4: i,
-                                                #[allow(clippy::used_underscore_binding)]
-                                                iter1_3: __iter1,
-                                                #[allow(clippy::used_underscore_binding)]
-                                                limit_1: limit,
-                                            };
-                                            return ::gen_core::__private::GeneratorState::Yielded(
-                                                __yielded,
-                                            );
-                                        }
-                                        ::gen_core::__private::None => {
-                                            break '__loop3;
-                                        }
+                                    #[allow(unused_mut)]
+                                    let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
+                                        0..limit,
+                                    );
+                                    #[allow(unused_labels)]
+                                    '__loop3: loop {
+                                        match ::gen_core::__private::Iterator::next(&mut __iter1) {
+                                            ::gen_core::__private::Some(i) => {
+                                                let __yielded: u32 = i;
+                                                *__state = __State::S0 {
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    i_4: i,
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    iter1_3: __iter1,
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    limit_1: limit,
+                                                };
+                                                return ::gen_core::__private::GeneratorState::Yielded(
+                                                    __yielded,
+                                                );
+                                            }
+                                            ::gen_core::__private::None => {
+                                                break '__loop3;
+                                            }
+                                        };
                                     };
                                 };
                             };
                         }
-                        #[allow(unused_labels)]
-                        'outer: loop {
-                            {
-                                #[allow(unused_mut)]
-                                let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
-                                    0..limit,
-                                );
-                                #[allow(unused_labels)]
-                                '__loop3: loop {
-                                    match ::gen_core::__private::Iterator::next(&mut __iter1) {
-                                        ::gen_core::__private::Some(i) => {
-                                            let __yielded: u32 = i;
-                                            *__state = __State::S0 {
-                                                #[allow(clippy::used_underscore_binding)]
-                                                i_4: i,
-                                                #[allow(clippy::used_underscore_binding)]
-                                                iter1_3: __iter1,
-                                                #[allow(clippy::used_underscore_binding)]
-                                                limit_1: limit,
+                        __State::S0 {
+                            limit_1: __stored1,
+                            iter1_3: __stored3,
+                            i_4: __stored4,
+                        } => {
+                            #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                            let limit = __stored1;
+                            #[allow(unused_mut, unused_variables)]
+                            let __t0;
+                            '__exit1: {
+                                '__iter2: {
+                                    {
+                                        #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                                        let mut __iter1 = __stored3;
+                                        {
+                                            {
+                                                #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                                                let i = __stored4;
+                                                let __resume3 = ::gen_core::__private::resume_arg(__resume);
+                                                if __resume3 == 0 {
+                                                    break '__iter2;
+                                                }
+                                                if i > 3 {
+                                                    {
+                                                        __t0 = i;
+                                                        break '__exit1;
+                                                    };
+                                                }
                                             };
-                                            return ::gen_core::__private::GeneratorState::Yielded(
-                                                __yielded,
-                                            );
                                         }
-                                        ::gen_core::__private::None => {
-                                            break '__loop3;
-                                        }
+                                        #[allow(unused_labels)]
+                                        '__loop3: loop {
+                                            match ::gen_core::__private::Iterator::next(&mut __iter1) {
+                                                ::gen_core::__private::Some(i) => {
+                                                    let __yielded: u32 = i;
+                                                    *__state = __State::S0 {
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        i_4: i,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        iter1_3: __iter1,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        limit_1: limit,
+                                                    };
+                                                    return ::gen_core::__private::GeneratorState::Yielded(
+                                                        __yielded,
+                                                    );
+                                                }
+                                                ::gen_core::__private::None => {
+                                                    break '__loop3;
+                                                }
+                                            };
+                                        };
+                                    };
+                                }
+                                #[allow(unused_labels)]
+                                'outer: loop {
+                                    {
+                                        #[allow(unused_mut)]
+                                        let mut __iter1 = ::gen_core::__private::IntoIterator::into_iter(
+                                            0..limit,
+                                        );
+                                        #[allow(unused_labels)]
+                                        '__loop3: loop {
+                                            match ::gen_core::__private::Iterator::next(&mut __iter1) {
+                                                ::gen_core::__private::Some(i) => {
+                                                    let __yielded: u32 = i;
+                                                    *__state = __State::S0 {
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        i_4: i,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        iter1_3: __iter1,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        limit_1: limit,
+                                                    };
+                                                    return ::gen_core::__private::GeneratorState::Yielded(
+                                                        __yielded,
+                                                    );
+                                                }
+                                                ::gen_core::__private::None => {
+                                                    break '__loop3;
+                                                }
+                                            };
+                                        };
                                     };
                                 };
                             };
-                        };
-                    };
-                    let found = __t0;
-                    return ::gen_core::__private::complete(__state, found * 2);
-                }
-                __end @ (__State::Poisoned | __State::Done) => {
-                    ::gen_core::__private::resumed_after_end(
-                        ::core::matches!(__end, __State::Done),
-                    )
-                }
-            }
+                            let found = __t0;
+                            return ::gen_core::__private::complete(__state, found * 2);
+                        }
+                        __end @ (__State::Poisoned | __State::Done) => {
+                            ::gen_core::__private::resumed_after_end(
+                                ::core::matches!(__end, __State::Done),
+                            )
+                        }
+                    }
+                },
+            )
         },
     );
     __generator

@@ -17,6 +17,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
+        const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start { arg0_0: number },
@@ -24,71 +25,76 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
             __state: &mut __State<_, _, _>,
             __resume: ::gen_core::__private::Option<()>,
         | -> ::gen_core::__private::GeneratorState<u32, ()> {
-            match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                __State::Start { arg0_0: __arg0 } => {
-                    ::gen_core::__private::start_arg(__resume);
-                    let number: u32 = __arg0;
-                    #[allow(unused_mut)]
-                    let mut n = 1;
-                    #[allow(unused_labels)]
-                    '__loop1: loop {
-                        if n < number {
-                            {
-                                let __yielded: u32 = n;
-                                *__state = __State::S0 {
-                                    #[allow(clippy::used_underscore_binding)]
-                                    n_2: n,
-                                    #[allow(clippy::used_underscore_binding)]
-                                    number_1: number,
+            ::gen_core::__private::poison_on_panic(
+                __state,
+                move |__state| -> ::gen_core::__private::GeneratorState<u32, ()> {
+                    match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                        __State::Start { arg0_0: __arg0 } => {
+                            ::gen_core::__private::start_arg(__resume);
+                            let number: u32 = __arg0;
+                            #[allow(unused_mut)]
+                            let mut n = 1;
+                            #[allow(unused_labels)]
+                            '__loop1: loop {
+                                if n < number {
+                                    {
+                                        let __yielded: u32 = n;
+                                        *__state = __State::S0 {
+                                            #[allow(clippy::used_underscore_binding)]
+                                            n_2: n,
+                                            #[allow(clippy::used_underscore_binding)]
+                                            number_1: number,
+                                        };
+                                        return ::gen_core::__private::GeneratorState::Yielded(
+                                            __yielded,
+                                        );
+                                    }
+                                } else {
+                                    break '__loop1;
                                 };
-                                return ::gen_core::__private::GeneratorState::Yielded(
-                                    __yielded,
-                                );
+                            };
+                            return ::gen_core::__private::complete(__state, ());
+                        }
+                        __State::S0 { number_1: __stored1, n_2: __stored2 } => {
+                            #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                            let number = __stored1;
+                            #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                            let mut n = __stored2;
+                            {
+                                {
+                                    ::gen_core::__private::resume_arg(__resume);
+                                    n += 2;
+                                };
                             }
-                        } else {
-                            break '__loop1;
-                        };
-                    };
-                    return ::gen_core::__private::complete(__state, ());
-                }
-                __State::S0 { number_1: __stored1, n_2: __stored2 } => {
-                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                    let number = __stored1;
-                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                    let mut n = __stored2;
-                    {
-                        {
-                            ::gen_core::__private::resume_arg(__resume);
-                            n += 2;
-                        };
+                            #[allow(unused_labels)]
+                            '__loop1: loop {
+                                if n < number {
+                                    {
+                                        let __yielded: u32 = n;
+                                        *__state = __State::S0 {
+                                            #[allow(clippy::used_underscore_binding)]
+                                            n_2: n,
+                                            #[allow(clippy::used_underscore_binding)]
+                                            number_1: number,
+                                        };
+                                        return ::gen_core::__private::GeneratorState::Yielded(
+                                            __yielded,
+                                        );
+                                    }
+                                } else {
+                                    break '__loop1;
+                                };
+                            };
+                            return ::gen_core::__private::complete(__state, ());
+                        }
+                        __end @ (__State::Poisoned | __State::Done) => {
+                            ::gen_core::__private::resumed_after_end(
+                                ::core::matches!(__end, __State::Done),
+                            )
+                        }
                     }
-                    #[allow(unused_labels)]
-                    '__loop1: loop {
-                        if n < number {
-                            {
-                                let __yielded: u32 = n;
-                                *__state = __State::S0 {
-                                    #[allow(clippy::used_underscore_binding)]
-                                    n_2: n,
-                                    #[allow(clippy::used_underscore_binding)]
-                                    number_1: number,
-                                };
-                                return ::gen_core::__private::GeneratorState::Yielded(
-                                    __yielded,
-                                );
-                            }
-                        } else {
-                            break '__loop1;
-                        };
-                    };
-                    return ::gen_core::__private::complete(__state, ());
-                }
-                __end @ (__State::Poisoned | __State::Done) => {
-                    ::gen_core::__private::resumed_after_end(
-                        ::core::matches!(__end, __State::Done),
-                    )
-                }
-            }
+                },
+            )
         },
     );
     __generator

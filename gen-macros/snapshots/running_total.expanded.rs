@@ -16,6 +16,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
         const DONE: Self = __State::Done;
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
+        const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {},
@@ -23,52 +24,57 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
             __state: &mut __State<_>,
             __resume: ::gen_core::__private::Option<u64>,
         | -> ::gen_core::__private::GeneratorState<u64, ()> {
-            match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                __State::Start {} => {
-                    ::gen_core::__private::start_arg(__resume);
-                    #[allow(unused_mut)]
-                    let mut total = 0;
-                    #[allow(unused_labels)]
-                    '__loop2: loop {
-                        {
-                            let __yielded: u64 = total;
-                            *__state = __State::S0 {
-                                #[allow(clippy::used_underscore_binding)]
-                                total_0: total,
+            ::gen_core::__private::poison_on_panic(
+                __state,
+                move |__state| -> ::gen_core::__private::GeneratorState<u64, ()> {
+                    match ::gen_core::__private::replace(__state, __State::Poisoned) {
+                        __State::Start {} => {
+                            ::gen_core::__private::start_arg(__resume);
+                            #[allow(unused_mut)]
+                            let mut total = 0;
+                            #[allow(unused_labels)]
+                            '__loop2: loop {
+                                {
+                                    let __yielded: u64 = total;
+                                    *__state = __State::S0 {
+                                        #[allow(clippy::used_underscore_binding)]
+                                        total_0: total,
+                                    };
+                                    return ::gen_core::__private::GeneratorState::Yielded(
+                                        __yielded,
+                                    );
+                                }
                             };
-                            return ::gen_core::__private::GeneratorState::Yielded(
-                                __yielded,
-                            );
                         }
-                    };
-                }
-                __State::S0 { total_0: __stored0 } => {
-                    #[allow(unused_mut, clippy::no_effect_underscore_binding)]
-                    let mut total = __stored0;
-                    {
-                        let __resume2 = ::gen_core::__private::resume_arg(__resume);
-                        total += __resume2;
+                        __State::S0 { total_0: __stored0 } => {
+                            #[allow(unused_mut, clippy::no_effect_underscore_binding)]
+                            let mut total = __stored0;
+                            {
+                                let __resume2 = ::gen_core::__private::resume_arg(__resume);
+                                total += __resume2;
+                            }
+                            #[allow(unused_labels)]
+                            '__loop2: loop {
+                                {
+                                    let __yielded: u64 = total;
+                                    *__state = __State::S0 {
+                                        #[allow(clippy::used_underscore_binding)]
+                                        total_0: total,
+                                    };
+                                    return ::gen_core::__private::GeneratorState::Yielded(
+                                        __yielded,
+                                    );
+                                }
+                            };
+                        }
+                        __end @ (__State::Poisoned | __State::Done) => {
+                            ::gen_core::__private::resumed_after_end(
+                                ::core::matches!(__end, __State::Done),
+                            )
+                        }
                     }
-                    #[allow(unused_labels)]
-                    '__loop2: loop {
-                        {
-                            let __yielded: u64 = total;
-                            *__state = __State::S0 {
-                                #[allow(clippy::used_underscore_binding)]
-                                total_0: total,
-                            };
-                            return ::gen_core::__private::GeneratorState::Yielded(
-                                __yielded,
-                            );
-                        }
-                    };
-                }
-                __end @ (__State::Poisoned | __State::Done) => {
-                    ::gen_core::__private::resumed_after_end(
-                        ::core::matches!(__end, __State::Done),
-                    )
-                }
-            }
+                },
+            )
         },
     );
     __generator

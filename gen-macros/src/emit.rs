@@ -274,6 +274,10 @@ impl Emitter<'_> {
         });
         let initial = quote!(#state_ty::Start { #(#start_fields: #start_values,)* });
         let done_after_step = self.completes_in_place;
+        // Without an in-place arm, every arm moves its values out of the state, and the step
+        // can run on a copy (see `StateMachine::GUARDED` and `poison_on_panic`). A generator
+        // that delegates keeps the guard: its runtime resumes delegates inside the state.
+        let guarded = delegating || arms.iter().any(|(_, in_place)| *in_place);
         let dispatch = self.dispatch(arms);
         let resume_ty = self.nameable_or_infer(&self.sig.resume_ty);
         let yield_ty = self.nameable_or_infer(&self.sig.yield_ty);
@@ -286,11 +290,19 @@ impl Emitter<'_> {
             let relocate = names::relocate_var();
             quote!(, #relocate: &mut bool)
         });
+        let step_ty = quote!(#krate::__private::GeneratorState<#yield_ty, #return_ty>);
+        let body = if guarded {
+            dispatch
+        } else {
+            quote! {
+                #krate::__private::poison_on_panic(#state, move |#state| -> #step_ty { #dispatch })
+            }
+        };
         let step = quote! {
             move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::#entry_ty<#resume_ty> #relocate|
-                -> #krate::__private::GeneratorState<#yield_ty, #return_ty>
+                -> #step_ty
             {
-                #dispatch
+                #body
             }
         };
         let generator_value = if delegating {
@@ -322,6 +334,7 @@ impl Emitter<'_> {
                 const DONE: Self = #state_ty::Done;
                 const POISONED: Self = #state_ty::Poisoned;
                 const DONE_AFTER_STEP: bool = #done_after_step;
+                const GUARDED: bool = #guarded;
             }
             let #generator = #generator_value;
             #wrap
