@@ -30,8 +30,9 @@ pub trait StateMachine {
     const DONE_AFTER_STEP: bool;
     /// Whether the step must run under [`Generated`]'s unwind guard, which poisons the state
     /// on a panic: a step with an in-place arm, which updates the stored values where they
-    /// are. Any other step runs its body through [`poison_on_panic`], which needs the guard
-    /// only when the state has drop glue.
+    /// are. (A generator that delegates says so too; [`Delegating`] always guards.) Any other
+    /// step runs its body through [`poison_on_panic`], which needs the guard only when the
+    /// state has drop glue.
     const GUARDED: bool;
 }
 
