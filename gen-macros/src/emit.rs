@@ -295,7 +295,12 @@ impl Emitter<'_> {
             dispatch
         } else {
             quote! {
-                #krate::__private::poison_on_panic(#state, move |#state| -> #step_ty { #dispatch })
+                #krate::__private::poison_on_panic(
+                    #state,
+                    // Called once. Inlined, the copy of a small state lives in registers.
+                    #[inline(always)]
+                    move |#state| -> #step_ty { #dispatch },
+                )
             }
         };
         let step = quote! {
