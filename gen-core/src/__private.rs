@@ -32,7 +32,7 @@ pub trait StateMachine {
     /// on a panic: a step with an in-place arm, which updates the stored values where they
     /// are. (A generator that delegates says so too; [`Delegating`] always guards.) Any other
     /// step runs its body through [`poison_on_panic`], which needs the guard only when the
-    /// state has drop glue.
+    /// state has drop glue or is large.
     const GUARDED: bool;
 }
 
