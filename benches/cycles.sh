@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CPU cycles and instructions per task switch and per actor message (`perf stat`), for each
-# contender of the scheduler and actor benchmarks: less sensitive to a loaded machine than
-# criterion's wall time. Needs `perf`. Usage: benches/cycles.sh [runs per cell, default 3]
+# CPU cycles and instructions per task switch, per actor message and per generator item
+# (`perf stat`), for each contender of the scheduler and actor benchmarks and for hand-written
+# and ours in the generator workloads: less sensitive to a loaded machine than criterion's
+# wall time. Needs `perf`. Usage: benches/cycles.sh [runs per cell, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -22,24 +23,32 @@ measure() {
         if [[ -z $best || $cycles -lt ${best%% *} ]]; then best="$cycles $instructions"; fi
     done
     rm -f /tmp/cycles.units.$$
-    echo "$best $units" | awk '{printf "%.1f %.1f\n", $1 / $3, $2 / $3}'
+    echo "$best $units" | awk '{printf "%.2f %.1f\n", $1 / $3, $2 / $3}'
 }
 
+# $2: the example's arguments before the contender, split on spaces.
 table() {
-    local title=$1 kind=$2 size=$3; shift 3
+    local title=$1 args=$2; shift 2
     echo "$title"
     echo "| contender | cycles / unit | instructions / unit | cycles vs limit |"
     echo "|---|---:|---:|---:|"
     local limit=""
     for variant in "$@"; do
-        read -r cycles instructions < <(measure "$kind" "$size" "$variant")
+        # shellcheck disable=SC2086
+        read -r cycles instructions < <(measure $args "$variant")
         [[ -z $limit ]] && limit=$cycles
         echo "$variant $cycles $instructions $limit" |
-            awk '{printf "| %s | %.1f | %.1f | %.2fx |\n", $1, $2, $3, $2 / $4}'
+            awk '{printf "| %s | %.2f | %.1f | %.2fx |\n", $1, $2, $3, $2 / $4}'
     done
     echo
 }
 
-table "switch 1000x10000 (10M switches)" switch 1000x10000 limit hand generator
-table "switch 100000x100 (10M switches)" switch 100000x100 limit hand generator
-table "actors from 10000000 (20M messages)" actors 10000000 limit boxed_floor addr name
+table "switch 1000x10000 (10M switches)" "switch 1000x10000" limit hand generator
+table "switch 100000x100 (10M switches)" "switch 100000x100" limit hand generator
+table "actors from 10000000 (20M messages)" "actors 10000000" limit boxed_floor addr name
+# The generator bench's workloads and sizes, about 20M items each; the unit is one item.
+table "counter(1024) x 20000" "generator counter 20000" hand ours
+table "nested(64) x 5000" "generator nested 5000" hand ours
+table "fib(1000000) x 20" "generator fib 20" hand ours
+table "yield_from depth 1, counter(1024) x 20000" "generator chain1 20000" hand ours
+table "yield_from depth 16, counter(1024) x 20000" "generator chain16 20000" hand ours

@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release -p gen-benches --example cycles -- switch 1000x10000 generator
 //! cargo run --release -p gen-benches --example cycles -- actors 10000000 addr
+//! cargo run --release -p gen-benches --example cycles -- generator nested 10000 ours
 //! ```
 //!
 //! It prints the number of units (switches or messages), which the script divides by.
@@ -12,7 +13,10 @@
 mod actors;
 #[path = "../common/switches.rs"]
 mod switches;
+#[path = "../common/workloads.rs"]
+mod workloads;
 
+use std::hint::black_box;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -27,7 +31,8 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|hand)\n       \
-                 cycles actors FROM (limit|boxed_floor|addr|name)"
+                 cycles actors FROM (limit|boxed_floor|addr|name)\n       \
+                 cycles generator (counter|nested|fib|chain1|chain16) ITERATIONS (hand|ours)"
             );
             ExitCode::FAILURE
         }
@@ -67,6 +72,49 @@ fn run(args: &[&str]) -> Result<u64, String> {
             }
             Ok(delivered)
         }
+        ["generator", workload, iterations, variant] => {
+            let iterations: u64 = iterations
+                .parse()
+                .map_err(|_| format!("not a count: {iterations}"))?;
+            generator_items(workload, variant, iterations)
+        }
         _ => Err("unknown arguments".to_owned()),
     }
+}
+
+/// Drives a generator workload of the generator benchmark `iterations` times, as one cell of
+/// it does; returns the number of items.
+fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64, String> {
+    use workloads::drive::gen_unit;
+    use workloads::{hand, ours};
+    // The bench's sizes (`benches/generators.rs`), passed opaque to the optimiser as there.
+    let (run, size): (fn(u64) -> u64, u64) = match (workload, variant) {
+        ("counter", "hand") => (|n| gen_unit(hand::counter(n)), 1024),
+        ("counter", "ours") => (|n| gen_unit(ours::counter(n)), 1024),
+        ("nested", "hand") => (|n| gen_unit(hand::nested(n)), 64),
+        ("nested", "ours") => (|n| gen_unit(ours::nested(n)), 64),
+        ("fib", "hand") => (|n| gen_unit(hand::fib(n)), 1_000_000),
+        ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
+        ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),
+        ("chain1", "ours") => (|n| gen_unit(ours::chain1(n)), 1024),
+        ("chain16", "hand") => (|n| gen_unit(hand::chain16(n)), 1024),
+        ("chain16", "ours") => (|n| gen_unit(ours::chain16(n)), 1024),
+        _ => {
+            return Err(format!(
+                "no such workload or contender: {workload} {variant}"
+            ));
+        }
+    };
+    let items = if workload == "nested" {
+        size * size
+    } else {
+        size
+    };
+    let mut checksum = 0u64;
+    for _ in 0..iterations {
+        checksum = checksum.wrapping_add(black_box(run(black_box(size))));
+    }
+    // Every contender of a workload computes the same checksum; keep it observable.
+    eprintln!("checksum {checksum}");
+    Ok(iterations * items)
 }
