@@ -90,6 +90,41 @@ pub mod hand {
         }
     }
 
+    /// `nested` as the source states it, `i * n + j` for every item, without the limit's
+    /// strength reduction: what a state machine written by hand from the generator's text
+    /// does. Not a column of the bench; `examples/cycles.rs` measures it beside the limit and
+    /// ours, to tell the cost of the expansion from the cost of the multiplication.
+    pub struct NestedLiteral {
+        i: u64,
+        j: u64,
+        n: u64,
+    }
+    pub fn nested_literal(n: u64) -> NestedLiteral {
+        NestedLiteral { i: 0, j: 0, n }
+    }
+    impl Generator for NestedLiteral {
+        type Yield = u64;
+        type Return = ();
+        #[inline(always)]
+        fn start(&mut self) -> GeneratorState<u64, ()> {
+            self.resume(())
+        }
+        #[inline(always)]
+        fn resume(&mut self, _: ()) -> GeneratorState<u64, ()> {
+            if self.j < self.n {
+                let v = self.i * self.n + self.j;
+                self.j += 1;
+                return GeneratorState::Yielded(v);
+            }
+            self.i += 1;
+            if self.i < self.n {
+                self.j = 1;
+                return GeneratorState::Yielded(self.i * self.n);
+            }
+            GeneratorState::Complete(())
+        }
+    }
+
     pub struct RunningTotal {
         total: u64,
         left: u64,

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|hand)\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|nested|fib|chain1|chain16) ITERATIONS (hand|ours)"
+                 cycles generator (counter|nested|fib|chain1|chain16) ITERATIONS (hand|ours|literal)"
             );
             ExitCode::FAILURE
         }
@@ -93,6 +93,7 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
         ("counter", "ours") => (|n| gen_unit(ours::counter(n)), 1024),
         ("nested", "hand") => (|n| gen_unit(hand::nested(n)), 64),
         ("nested", "ours") => (|n| gen_unit(ours::nested(n)), 64),
+        ("nested", "literal") => (|n| gen_unit(hand::nested_literal(n)), 64),
         ("fib", "hand") => (|n| gen_unit(hand::fib(n)), 1_000_000),
         ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
         ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),

@@ -4,6 +4,17 @@ mod workloads;
 use workloads::{drive::*, run, *};
 
 #[test]
+fn nested_as_written_agrees_with_the_limit() {
+    for n in [0, 1, 2, 9] {
+        assert_eq!(
+            gen_unit(hand::nested_literal(n)),
+            gen_unit(hand::nested(n)),
+            "n = {n}"
+        );
+    }
+}
+
+#[test]
 fn unit_workloads_agree() {
     type Row = [fn(u64) -> u64; 7];
     let rows: [(&str, u64, Row); 4] = [
