@@ -292,3 +292,32 @@ fn handles_and_the_scheduler_debug_print() {
         "Scheduler { runnable: 1, sleeping: 0, waiting: 0, failures: {}, .. }"
     );
 }
+
+#[test]
+fn a_panic_while_a_finished_task_is_judged_fails_that_task_only() {
+    /// An error whose text cannot be made: the scheduler formats it as the task completes.
+    struct Unprintable;
+
+    impl std::fmt::Display for Unprintable {
+        fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            panic!("no text for this error")
+        }
+    }
+
+    #[generator]
+    fn fails() -> impl Generator<Yield = (), Return = Result<u8, Unprintable>> {
+        r#yield!(());
+        Err(Unprintable)
+    }
+
+    let mut scheduler = Scheduler::new();
+    let bad = scheduler.spawn_fallible(fails());
+    let good = scheduler.spawn(child(2));
+    scheduler.run().unwrap();
+    assert_eq!(scheduler.failures()[&bad.id()], "no text for this error");
+    assert!(matches!(
+        bad.take_result(),
+        Some(Err(TaskError::Panicked(message))) if message == "no text for this error"
+    ));
+    assert_eq!(good.take_result(), Some(Ok(20)));
+}

@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::error::RunError;
 use super::event::Event;
 use super::request::{Request, WaitReason};
-use super::task::{NewTask, RawTask, Step, TaskHandle, TaskId};
+use super::task::{self, NewTask, RawTask, Step, TaskHandle, TaskId};
 use super::wait::WakeSink;
 use crate::Generator;
 
@@ -462,7 +462,7 @@ impl Scheduler {
         }
         // The slow step's slot lives in the scheduler, so the hot loop keeps no `Step` (nor
         // its drop flag) in its own frame.
-        if entry.step_fast(&mut self.slow) && self.observer.is_none() {
+        if task::step_fast(&mut *entry, &mut self.slow) && self.observer.is_none() {
             self.ready.push_back(entry);
         } else {
             self.step_slow(entry);
@@ -495,12 +495,12 @@ impl Scheduler {
                 }
                 Step::Yielded(Request::Spawn(task)) => {
                     self.admit(task, Some(entry.id()));
-                    step = entry.step();
+                    step = task::step(&mut *entry);
                     continue;
                 }
                 Step::Yielded(Request::Cancel(id)) if id != entry.id() => {
                     self.cancel_quiet(id);
-                    step = entry.step();
+                    step = task::step(&mut *entry);
                     continue;
                 }
                 Step::Yielded(Request::Cancel(_)) => self.finish_cancelled(entry),

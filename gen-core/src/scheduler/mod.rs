@@ -53,7 +53,7 @@
 //! - **Boxed, type-erased tasks.** Each task is one `Box<dyn ..>` holding the generator and an
 //!   `Rc` to its result slot: two allocations at spawn, none per step (waiting and waking reuse
 //!   their buffers; `tests/scheduler_alloc.rs` counts). A plain-yield step is a pop, one
-//!   virtual call and a push. Failures are caught where the generator's type is known
+//!   virtual call and a push. A panic anywhere in a step is caught around that virtual call
 //!   (`catch_unwind`), so a panicking task is recorded (see [`Scheduler::failures`]) and the
 //!   others go on.
 //! - **No busy waiting.** Sleepers live in a min-heap on their deadline and are checked once
