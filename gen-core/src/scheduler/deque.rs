@@ -457,12 +457,15 @@ impl Scheduler {
     /// [`handle`](Scheduler::handle).
     #[inline(always)]
     fn step_one(&mut self, mut entry: Entry) {
-        if self.observer.is_some() {
+        // Read once: no step can reach the scheduler to change it, but after the virtual call
+        // the compiler would load it again.
+        let observed = self.observer.is_some();
+        if observed {
             self.emit(&Event::Running(entry.id()));
         }
         // The slow step's slot lives in the scheduler, so the hot loop keeps no `Step` (nor
         // its drop flag) in its own frame.
-        if task::step_fast(&mut *entry, &mut self.slow) && self.observer.is_none() {
+        if task::step_fast(&mut *entry, &mut self.slow) && !observed {
             self.ready.push_back(entry);
         } else {
             self.step_slow(entry);

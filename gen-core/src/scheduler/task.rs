@@ -510,19 +510,19 @@ where
     G::Yield: Into<Request>,
     P: Policy<G::Return>,
 {
-    /// A step that is not a plain yield, for [`RawTask::step_fast`].
+    /// A step that is not a plain yield, for [`RawTask::step_fast_uncaught`].
     #[cold]
     #[inline(never)]
     fn slow_step(step: Step, slow: &mut Option<Step>) -> bool {
         *slow = Some(step);
-        false
+        not_plain()
     }
 
     #[cold]
     #[inline(never)]
     fn completed_into(&mut self, value: G::Return, slow: &mut Option<Step>) -> bool {
         *slow = Some(self.completed(value));
-        false
+        not_plain()
     }
 
     /// Out of line, so the hot step keeps few registers to save.
@@ -536,6 +536,14 @@ where
             Some(message) => Step::Failed(message),
         }
     }
+}
+
+/// `false`, from the out-of-line exits of a step, opaquely: a constant `false` would be
+/// propagated into the step, which then could no longer end in a tail call to them and would
+/// need a stack frame for its hot path too.
+#[inline(always)]
+fn not_plain() -> bool {
+    core::hint::black_box(false)
 }
 
 fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
