@@ -108,3 +108,116 @@ fn a_destructor_that_panics_as_a_step_returns_poisons_the_generator() {
     drop(g);
     assert_eq!(bombs.get(), 1);
 }
+
+thread_local! {
+    /// Ticks until `tick` panics, per test thread.
+    static FUSE: Cell<u32> = const { Cell::new(u32::MAX) };
+}
+
+/// Panics when the fuse runs out.
+fn tick() {
+    FUSE.with(|fuse| {
+        let left = fuse.get();
+        if left == 0 {
+            panic!("fuse out");
+        }
+        fuse.set(left - 1);
+    });
+}
+
+/// A step in place (its only saved value, the range, stays in the state), under the unwind
+/// guard, and the "resumed after ..." checks are made before that guard.
+#[generator]
+fn ticking(n: u32) -> impl Generator<Yield = (), Return = ()> {
+    for _ in 0..n {
+        r#yield!(());
+        tick();
+    }
+}
+
+/// What `run` panics with.
+fn panic_text<T>(run: impl FnOnce() -> T) -> String {
+    let Err(err) = catch_unwind(AssertUnwindSafe(run)) else {
+        panic!("no panic")
+    };
+    err.downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| err.downcast_ref::<String>().cloned())
+        .unwrap()
+}
+
+#[test]
+fn an_in_place_step_that_panics_poisons_its_generator() {
+    FUSE.with(|fuse| fuse.set(1));
+    let mut g = ticking(5);
+    assert_eq!(g.advance(), GeneratorState::Yielded(()));
+    assert_eq!(g.advance(), GeneratorState::Yielded(()));
+    assert_eq!(panic_text(|| g.advance()), "fuse out");
+    assert_eq!(
+        panic_text(|| g.advance()),
+        "generator resumed after it panicked"
+    );
+    assert_eq!(
+        panic_text(|| g.start()),
+        "generator resumed after it panicked"
+    );
+}
+
+#[test]
+fn an_in_place_generator_resumed_after_completion_says_so() {
+    FUSE.with(|fuse| fuse.set(u32::MAX));
+    let mut g = ticking(1);
+    assert_eq!(g.advance(), GeneratorState::Yielded(()));
+    assert_eq!(g.advance(), GeneratorState::Complete(()));
+    assert_eq!(
+        panic_text(|| g.advance()),
+        "generator resumed after completion"
+    );
+    // The state is still `Done`, not poisoned by that panic.
+    assert_eq!(
+        panic_text(|| g.advance()),
+        "generator resumed after completion"
+    );
+}
+
+#[generator]
+fn yields_twice(first: u32) -> impl Generator<Yield = u32, Return = ()> {
+    r#yield!(first);
+    r#yield!(first + 1);
+}
+
+#[test]
+fn a_generator_resumed_after_completion_says_so_every_time() {
+    let mut g = yields_twice(1);
+    assert_eq!(g.advance(), GeneratorState::Yielded(1));
+    assert_eq!(g.advance(), GeneratorState::Yielded(2));
+    assert_eq!(g.advance(), GeneratorState::Complete(()));
+    for _ in 0..2 {
+        assert_eq!(
+            panic_text(|| g.advance()),
+            "generator resumed after completion"
+        );
+    }
+}
+
+#[generator]
+fn delegates_twice() -> impl Generator<Yield = u32, Return = ()> {
+    yield_from!(yields_twice(1));
+    yield_from!(yields_twice(3));
+}
+
+#[test]
+fn a_delegating_generator_resumed_after_completion_says_so_every_time() {
+    let mut g = delegates_twice();
+    let mut items = Vec::new();
+    while let GeneratorState::Yielded(item) = g.advance() {
+        items.push(item);
+    }
+    assert_eq!(items, [1, 2, 3, 4]);
+    for _ in 0..2 {
+        assert_eq!(
+            panic_text(|| g.advance()),
+            "generator resumed after completion"
+        );
+    }
+}

@@ -312,6 +312,7 @@ where
     /// innermost delegate is located again afterwards.
     #[inline(always)]
     fn step(&mut self, entry: Entry<R>) -> GeneratorState<Y, T> {
+        crate::__private::reject_ended(&self.state);
         let mut relocate = false;
         let guard = PoisonOnUnwind(&mut self.state);
         let step = (self.step)(&mut *guard.0, entry, &mut relocate);
