@@ -1,7 +1,7 @@
 //! Queues: `get` waits while empty, `put` waits while full, blocked tasks are not resumed until
 //! woken, and a run where nothing can ever wake reports the stuck tasks.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gen_core::prelude::*;
@@ -236,4 +236,51 @@ fn the_step_log_shows_waiting_and_waking() {
             "Completed { id: TaskId(1), result: Some([1]) }",
         ]
     );
+}
+
+/// Yields `rounds` times, counting its steps in `steps`.
+#[generator]
+fn counted_spinner(rounds: u32, steps: Rc<Cell<u32>>) -> impl Generator<Yield = (), Return = ()> {
+    for _ in 0..rounds {
+        steps.set(steps.get() + 1);
+        r#yield!(());
+    }
+}
+
+/// Puts one item at its first step, then keeps yielding.
+#[generator]
+fn put_then_spin(queue: Queue<u32>, rounds: u32) -> impl Generator<Yield = Request, Return = ()> {
+    yield_from!(queue.put(7));
+    for _ in 0..rounds {
+        r#yield!(Request::Yield);
+    }
+}
+
+#[test]
+fn a_task_woken_by_a_plain_step_runs_in_the_next_round() {
+    let queue = Queue::unbounded();
+    let steps = Rc::new(Cell::new(0));
+    let spinner_steps = steps.clone();
+    let seen_at = Rc::new(Cell::new(None));
+    let seen = seen_at.clone();
+    #[generator]
+    fn getter(
+        queue: Queue<u32>,
+        steps: Rc<Cell<u32>>,
+        seen: Rc<Cell<Option<u32>>>,
+    ) -> impl Generator<Yield = Request, Return = u32> {
+        let item = yield_from!(queue.get());
+        seen.set(Some(steps.get()));
+        item
+    }
+    let mut scheduler = Scheduler::new();
+    let got = scheduler.spawn(getter(queue.clone(), spinner_steps, seen));
+    scheduler.spawn(counted_spinner(1000, steps.clone()));
+    scheduler.spawn(put_then_spin(queue, 1000));
+    scheduler.run().unwrap();
+    assert_eq!(got.take_result(), Some(Ok(7)));
+    // Round 1: the getter waits, the spinner steps, the putter wakes the getter, which joins
+    // the back of the run queue; round 2: the spinner steps, the putter, then the getter. Not
+    // after the others are done (1000).
+    assert_eq!(seen_at.get(), Some(2));
 }

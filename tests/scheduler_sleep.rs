@@ -1,7 +1,7 @@
 //! Sleeping: `sleep(0)` yields once, deadlines wake in order, and a run where every task sleeps
 //! parks the thread instead of spinning.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -134,4 +134,43 @@ fn a_sleeper_wakes_while_others_keep_running() {
     assert!(*counter.borrow() < 10);
     scheduler.run().unwrap();
     assert_eq!(*counter.borrow(), 1000);
+}
+
+#[test]
+fn a_sleeper_wakes_while_the_other_tasks_keep_yielding() {
+    #[generator]
+    fn spin_for(
+        how_long: Duration,
+        steps: Rc<Cell<u32>>,
+    ) -> impl Generator<Yield = (), Return = ()> {
+        let start = Instant::now();
+        while start.elapsed() < how_long {
+            steps.set(steps.get() + 1);
+            r#yield!(());
+        }
+    }
+
+    #[generator]
+    fn nap(
+        steps: Rc<Cell<u32>>,
+        woke_at: Rc<Cell<Option<u32>>>,
+    ) -> impl Generator<Yield = Request, Return = ()> {
+        yield_from!(sleep(Duration::from_millis(1)));
+        woke_at.set(Some(steps.get()));
+    }
+
+    let steps = Rc::new(Cell::new(0));
+    let woke_at = Rc::new(Cell::new(None));
+    let mut scheduler = Scheduler::new();
+    scheduler.spawn(nap(steps.clone(), woke_at.clone()));
+    scheduler.spawn(spin_for(Duration::from_millis(200), steps.clone()));
+    scheduler.run().unwrap();
+    // Timers are checked once per round while others run: the sleeper woke long before the
+    // spinner stopped, not when the run queue emptied.
+    let woke_at = woke_at.get().expect("the sleeper woke");
+    assert!(
+        woke_at < steps.get(),
+        "woke at step {woke_at} of {}",
+        steps.get()
+    );
 }
