@@ -274,16 +274,16 @@ impl Scheduler {
     #[inline(always)]
     fn run_unobserved_awake(&mut self) {
         while let Some(mut entry) = self.ready.pop_front() {
-            let plain_yield = task::step_fast(&mut *entry, &mut self.slow);
-            if plain_yield {
+            if task::step_fast(&mut *entry, &mut self.slow) {
                 self.ready.push_back(entry);
+                if self.wakes.pending() {
+                    self.drain_wakes();
+                }
             } else {
                 self.step_slow(entry);
-            }
-            if self.wakes.pending() {
-                self.drain_wakes();
-            }
-            if !plain_yield {
+                if self.wakes.pending() {
+                    self.drain_wakes();
+                }
                 return;
             }
         }
