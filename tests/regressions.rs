@@ -749,3 +749,34 @@ fn code_that_never_runs_after_loops_and_continues() {
         (vec![], 4)
     );
 }
+
+/// Finding 22 (seed 13000, program 61): the result temporary of a `let` whose value has a
+/// suspension point in it (`let t;`, assigned when the value is ready) was kept at a yield
+/// of the next round as if it held the previous round's value: the code that assigns it
+/// never runs here, but is emitted after the `continue` and leads round the loop by the
+/// second one. A `let x;` now makes `x` uninitialized again in the analysis.
+#[generator]
+#[allow(unreachable_code, unused_variables)]
+fn result_temporary_round_a_loop(n: i64) -> impl Generator<i64, Yield = i64, Return = i64> {
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        if rounds > n {
+            return rounds;
+        }
+        let v = {
+            r#yield!(rounds);
+            continue;
+            yield_from!(inner(1))
+        };
+        continue;
+    }
+}
+
+#[test]
+fn a_result_temporary_is_not_kept_round_a_loop() {
+    assert_eq!(
+        drive(result_temporary_round_a_loop(3), &[0, 0, 0]),
+        (vec![1, 2, 3], 4)
+    );
+}

@@ -217,6 +217,9 @@ pub fn analyze(body: &Body, errors: &mut Errors) -> Analysis {
 enum Ev {
     Use(usize),
     Def(usize),
+    /// `let x;`: a fresh binding, not initialized. In a loop, the value a previous round
+    /// assigned is not this round's.
+    Uninit(usize),
 }
 
 #[derive(Default)]
@@ -387,7 +390,11 @@ impl<'a> Builder<'a> {
             Ev::Def(id) if self.flat > 0 => Ev::Use(id),
             ev => ev,
         };
-        let (Ev::Use(id) | Ev::Def(id)) = ev;
+        let (Ev::Use(id) | Ev::Def(id)) = ev else {
+            // A declaration alone mentions nothing.
+            self.graph.nodes[self.cur].events.push(ev);
+            return;
+        };
         if id < self.body.bindings.len()
             && let Some(&stmt) = self.stmt_stack.last()
         {
@@ -656,6 +663,9 @@ impl<'a> Builder<'a> {
                 .last_mut()
                 .expect("a scope is open")
                 .push((b.ident.to_string(), id));
+            if self.flat == 0 {
+                self.event(Ev::Uninit(id));
+            }
         }
     }
 
@@ -1071,6 +1081,8 @@ fn backward(ev: &Ev, live: &mut Bits, mentioned: &mut Bits) {
             live.remove(id);
             mentioned.insert(id);
         }
+        // No earlier value reaches a use after it.
+        Ev::Uninit(id) => live.remove(id),
     }
 }
 
@@ -1080,6 +1092,10 @@ fn forward(ev: &Ev, maybe: &mut Bits, untouched: &mut Bits) {
         Ev::Def(id) => {
             maybe.insert(id);
             untouched.insert(id);
+        }
+        Ev::Uninit(id) => {
+            maybe.remove(id);
+            untouched.remove(id);
         }
     }
 }
