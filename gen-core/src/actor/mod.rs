@@ -97,15 +97,17 @@
 //!
 //! | variant                                                   | ns / message | vs limit |
 //! |-----------------------------------------------------------|-------------:|---------:|
-//! | hand-written loop over hand-written state machines (limit) |         2.5 |     1.0x |
-//! | the same state machines behind `Box<dyn ..>` (boxed floor) |         5.6 |     2.2x |
-//! | `ActorScheduler`, sends by [`Addr`]                        |         6.9 |     2.8x |
-//! | `ActorScheduler`, sends by name (as in the seed)           |        10.1 |     4.0x |
-//! | two tokio tasks over unbounded mpsc, current-thread        |        46.4 |    18.4x |
+//! | hand-written loop over hand-written state machines (limit) |         2.4 |     1.0x |
+//! | the same state machines behind `Box<dyn ..>` (boxed floor) |         5.3 |     2.3x |
+//! | `ActorScheduler`, sends by [`Addr`]                        |         7.2 |     3.0x |
+//! | `ActorScheduler`, sends by name (as in the seed)           |        10.1 |     4.3x |
+//! | two tokio tasks over unbounded mpsc, current-thread        |        41.7 |    17.7x |
+//!
+//! In CPU cycles (less noisy): boxed floor 2.3x, by address 2.8x, by name 4.2x.
 //!
 //! The goal of 1.5x is not met. Where the time goes, measured: the boxed floor (the limit's
 //! state machines behind `Box<dyn ..>`, fed from the same shared queue in batches) already
-//! costs 2.2x, and `ActorScheduler` is 1.15-1.25x the floor, while the same loop with the actors
+//! costs 2.3x, and `ActorScheduler` is 1.2-1.35x the floor, while the same loop with the actors
 //! inlined runs at the limit. So the cost is the indirect, un-inlinable call per message, not
 //! the `RefCell` or `catch_unwind` (removing `catch_unwind` changed the instruction count by
 //! about 1%). A variant with statically dispatched actors (the scheduler generic over the
