@@ -794,7 +794,7 @@ impl Emitter<'_> {
             ..
         } = std::mem::replace(&mut frame.mode, Mode::Native)
         else {
-            unreachable!()
+            unreachable!("the frame pushed above is unrolled")
         };
         // The loop runs again unless the rest of the iteration never ends. (Code there that
         // never runs may still end it in rustc's eyes: a labelled block left by a `break`

@@ -362,7 +362,7 @@ impl Lowerer<'_> {
         let mut stmt = syn::Stmt::Local(local);
         jumps::escaping_in_stmt(&mut stmt, &mut |jump| self.note_jump(jump));
         let syn::Stmt::Local(local) = &stmt else {
-            unreachable!()
+            unreachable!("rewriting jumps keeps a `let` a `let`")
         };
         let declares = self.declare_pat(&local.pat);
         if let [id] = declares[..]
