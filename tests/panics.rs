@@ -7,6 +7,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use gen_core::prelude::*;
 
+/// What `run` panics with.
+fn panic_text<T>(run: impl FnOnce() -> T) -> String {
+    let Err(err) = catch_unwind(AssertUnwindSafe(run)) else {
+        panic!("no panic")
+    };
+    err.downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| err.downcast_ref::<String>().cloned())
+        .unwrap()
+}
+
 #[generator]
 fn fragile(fail_at: u32) -> impl Generator<Yield = u32, Return = ()> {
     let mut big = [0u64; 8];
@@ -23,15 +34,10 @@ fn fragile(fail_at: u32) -> impl Generator<Yield = u32, Return = ()> {
 fn resuming_after_a_panic_says_so() {
     let mut g = fragile(1);
     assert_eq!(g.advance(), GeneratorState::Yielded(0));
-    let err = catch_unwind(AssertUnwindSafe(|| g.advance())).unwrap_err();
+    assert_eq!(panic_text(|| g.advance()), "boom at 1");
     assert_eq!(
-        err.downcast_ref::<String>().map(String::as_str),
-        Some("boom at 1")
-    );
-    let err = catch_unwind(AssertUnwindSafe(|| g.advance())).unwrap_err();
-    assert_eq!(
-        err.downcast_ref::<&str>(),
-        Some(&"generator resumed after it panicked")
+        panic_text(|| g.advance()),
+        "generator resumed after it panicked"
     );
 }
 
@@ -69,13 +75,11 @@ fn static_bomb_at_yield(n: u32) -> impl Generator<Yield = u32, Return = ()> {
 #[test]
 fn a_destructor_that_panics_as_a_step_returns_poisons_a_state_without_drop_glue() {
     let mut g = static_bomb_at_yield(7);
-    let err = catch_unwind(AssertUnwindSafe(|| g.advance())).unwrap_err();
-    assert_eq!(err.downcast_ref::<&str>(), Some(&"static bomb"));
+    assert_eq!(panic_text(|| g.advance()), "static bomb");
     assert_eq!(STATIC_BOMBS.load(Ordering::SeqCst), 1);
-    let err = catch_unwind(AssertUnwindSafe(|| g.advance())).unwrap_err();
     assert_eq!(
-        err.downcast_ref::<&str>(),
-        Some(&"generator resumed after it panicked")
+        panic_text(|| g.advance()),
+        "generator resumed after it panicked"
     );
 }
 
@@ -95,15 +99,13 @@ fn a_destructor_that_panics_as_a_step_returns_poisons_the_generator() {
     let bombs = Rc::new(Cell::new(0));
     let kept = Rc::new(());
     let mut g = bomb_at_yield(Rc::clone(&bombs), Rc::clone(&kept));
-    let err = catch_unwind(AssertUnwindSafe(|| g.advance())).unwrap_err();
-    assert_eq!(err.downcast_ref::<&str>(), Some(&"bomb"));
+    assert_eq!(panic_text(|| g.advance()), "bomb");
     assert_eq!(bombs.get(), 1);
     // What the step had stored for the next one was dropped with the panic, once.
     assert_eq!(Rc::strong_count(&kept), 1);
-    let err = catch_unwind(AssertUnwindSafe(|| g.advance())).unwrap_err();
     assert_eq!(
-        err.downcast_ref::<&str>(),
-        Some(&"generator resumed after it panicked")
+        panic_text(|| g.advance()),
+        "generator resumed after it panicked"
     );
     drop(g);
     assert_eq!(bombs.get(), 1);
@@ -133,17 +135,6 @@ fn ticking(n: u32) -> impl Generator<Yield = (), Return = ()> {
         r#yield!(());
         tick();
     }
-}
-
-/// What `run` panics with.
-fn panic_text<T>(run: impl FnOnce() -> T) -> String {
-    let Err(err) = catch_unwind(AssertUnwindSafe(run)) else {
-        panic!("no panic")
-    };
-    err.downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| err.downcast_ref::<String>().cloned())
-        .unwrap()
 }
 
 #[test]
