@@ -56,7 +56,7 @@ pub fn poison_on_panic<S: StateMachine, O>(state: &mut S, body: impl FnOnce(&mut
     // generator stays `DONE` meanwhile: its body only panics ("resumed after completion"),
     // and a later resume must say so again. (Where the step is inlined into a loop, this
     // store is dead: the copy is written back over it.)
-    let placeholder = if core::mem::discriminant(state) == core::mem::discriminant(&S::DONE) {
+    let placeholder = if same_variant(state, &S::DONE) {
         S::DONE
     } else {
         S::POISONED
@@ -148,11 +148,16 @@ impl<S: StateMachine, F> Generated<S, F> {
 /// generators of `benches/compile_time.sh` 18% more code.
 #[inline(always)]
 pub(crate) fn reject_ended<S: StateMachine>(state: &S) {
-    let tag = core::mem::discriminant(state);
-    let done = tag == core::mem::discriminant(&S::DONE);
-    if done || tag == core::mem::discriminant(&S::POISONED) {
+    let done = same_variant(state, &S::DONE);
+    if done || same_variant(state, &S::POISONED) {
         resumed_after_end(done);
     }
+}
+
+/// Whether `state` is in the variant of `other` (a fieldless one: `DONE`, `POISONED`).
+#[inline(always)]
+fn same_variant<S>(state: &S, other: &S) -> bool {
+    core::mem::discriminant(state) == core::mem::discriminant(other)
 }
 
 /// Marks the state poisoned if the step unwinds (a step that returns forgets the guard).
