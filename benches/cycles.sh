@@ -48,8 +48,9 @@ table "switch 100000x100 (10M switches)" "switch 100000x100" limit hand generato
 table "actors from 10000000 (20M messages)" "actors 10000000" limit boxed_floor addr name
 # The generator bench's workloads and sizes, about 20M items each; the unit is one item.
 table "counter(1024) x 20000" "generator counter 20000" hand ours
-# literal: nested written by hand as the source states it (i * n + j per item).
-table "nested(64) x 5000" "generator nested 5000" hand ours literal
+table "nested(64) x 10000" "generator nested 10000" hand ours
+# literal: grid written by hand as the source states it (i * n + j per item).
+table "grid(64) x 5000" "generator grid 5000" hand ours literal
 table "fib(1000000) x 20" "generator fib 20" hand ours
 table "yield_from depth 1, counter(1024) x 20000" "generator chain1 20000" hand ours
 table "yield_from depth 16, counter(1024) x 20000" "generator chain16 20000" hand ours

@@ -67,7 +67,7 @@ fn diapause_four(c: &mut Criterion) {
         c,
         "nested",
         NESTED_N,
-        NESTED_N * NESTED_N,
+        NESTED_N * (NESTED_N - 1) / 2,
         &[
             ("hand-written", |n| gen_unit(hand::nested(n))),
             ("ours", |n| gen_unit(ours::nested(n))),
@@ -76,6 +76,21 @@ fn diapause_four(c: &mut Criterion) {
             ("genawaiter-stack", run::ga_stack::nested),
             ("next-gen", run::nextgen::nested),
             ("corosensei", run::coro::nested),
+        ],
+    );
+    unit_group(
+        c,
+        "grid",
+        NESTED_N,
+        NESTED_N * NESTED_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::grid(n))),
+            ("ours", |n| gen_unit(ours::grid(n))),
+            ("diapause", |n| diapause_unit(diapause_impl::grid(n))),
+            ("genawaiter-rc", run::ga_rc::grid),
+            ("genawaiter-stack", run::ga_stack::grid),
+            ("next-gen", run::nextgen::grid),
+            ("corosensei", run::coro::grid),
         ],
     );
     unit_group(

@@ -6,7 +6,10 @@
 //!
 //! Conventions:
 //! - `counter(n)`: yields `0..n`.
-//! - `nested(n)`: two nested `for`s, yields `i * n + j` (`n * n` items).
+//! - `nested(n)`: diapause's published workload: two nested `for`s, `j < i < n`, yields
+//!   `i ^ j` (`n * (n - 1) / 2` items).
+//! - `grid(n)`: two nested `for`s over `0..n` each, yields `i * n + j` (`n * n` items). The
+//!   limit keeps `i * n` in a field, a strength reduction no expansion of the source can do.
 //! - `running_total(n)`: `n` yields of the running total; each resume value is added to it;
 //!   returns the total. The driver sends `1, 2, 3, ...`.
 //! - `large_state(n)`: a `[u64; 32]` live across every yield, updated and read each step.
@@ -50,22 +53,57 @@ pub mod hand {
         }
     }
 
+    /// diapause's hand-written `nested`, with its two loops collapsed further: every row but
+    /// the empty first one has an item, so the end of a row goes straight to the next row's
+    /// first item, with no loop.
     pub struct Nested {
+        i: u64,
+        j: u64,
+        n: u64,
+    }
+    pub fn nested(n: u64) -> Nested {
+        Nested { i: 0, j: 0, n }
+    }
+    impl Generator for Nested {
+        type Yield = u64;
+        type Return = ();
+        #[inline(always)]
+        fn start(&mut self) -> GeneratorState<u64, ()> {
+            self.resume(())
+        }
+        #[inline(always)]
+        fn resume(&mut self, _: ()) -> GeneratorState<u64, ()> {
+            if self.j < self.i {
+                let v = self.i ^ self.j;
+                self.j += 1;
+                return GeneratorState::Yielded(v);
+            }
+            // End of row `i`; row `i + 1` starts with `(i + 1) ^ 0`.
+            self.i += 1;
+            if self.i < self.n {
+                self.j = 1;
+                return GeneratorState::Yielded(self.i);
+            }
+            GeneratorState::Complete(())
+        }
+    }
+
+    pub struct Grid {
         i: u64,
         j: u64,
         n: u64,
         /// `i * n`, kept so the hot path is one add.
         row: u64,
     }
-    pub fn nested(n: u64) -> Nested {
-        Nested {
+    pub fn grid(n: u64) -> Grid {
+        Grid {
             i: 0,
             j: 0,
             n,
             row: 0,
         }
     }
-    impl Generator for Nested {
+    impl Generator for Grid {
         type Yield = u64;
         type Return = ();
         #[inline(always)]
@@ -90,19 +128,19 @@ pub mod hand {
         }
     }
 
-    /// `nested` as the source states it, `i * n + j` for every item, without the limit's
+    /// `grid` as the source states it, `i * n + j` for every item, without the limit's
     /// strength reduction: what a state machine written by hand from the generator's text
     /// does. Not a column of the bench; `examples/cycles.rs` measures it beside the limit and
     /// ours, to tell the cost of the expansion from the cost of the multiplication.
-    pub struct NestedLiteral {
+    pub struct GridLiteral {
         i: u64,
         j: u64,
         n: u64,
     }
-    pub fn nested_literal(n: u64) -> NestedLiteral {
-        NestedLiteral { i: 0, j: 0, n }
+    pub fn grid_literal(n: u64) -> GridLiteral {
+        GridLiteral { i: 0, j: 0, n }
     }
-    impl Generator for NestedLiteral {
+    impl Generator for GridLiteral {
         type Yield = u64;
         type Return = ();
         #[inline(always)]
@@ -290,6 +328,15 @@ pub mod ours {
     #[generator]
     pub fn nested(n: u64) -> impl Generator<Yield = u64, Return = ()> {
         for i in 0..n {
+            for j in 0..i {
+                r#yield!(i ^ j);
+            }
+        }
+    }
+
+    #[generator]
+    pub fn grid(n: u64) -> impl Generator<Yield = u64, Return = ()> {
+        for i in 0..n {
             for j in 0..n {
                 r#yield!(i * n + j);
             }
@@ -355,6 +402,15 @@ pub mod diapause_impl {
 
     #[diapause::coroutine(yield = u64)]
     pub fn nested(n: u64) {
+        for i in 0u64..n {
+            for j in 0u64..i {
+                yield_!(i ^ j);
+            }
+        }
+    }
+
+    #[diapause::coroutine(yield = u64)]
+    pub fn grid(n: u64) {
         for i in 0u64..n {
             for j in 0u64..n {
                 yield_!(i * n + j);
@@ -426,6 +482,13 @@ pub mod ga {
                 n
             }
             pub async fn nested(co: $co, n: u64) {
+                for i in 0..n {
+                    for j in 0..i {
+                        co.yield_(i ^ j).await;
+                    }
+                }
+            }
+            pub async fn grid(co: $co, n: u64) {
                 for i in 0..n {
                     for j in 0..n {
                         co.yield_(i * n + j).await;
@@ -511,6 +574,14 @@ pub mod nextgen {
     #[generator(yield(u64))]
     pub fn nested(n: u64) {
         for i in 0..n {
+            for j in 0..i {
+                yield_!(i ^ j);
+            }
+        }
+    }
+    #[generator(yield(u64))]
+    pub fn grid(n: u64) {
+        for i in 0..n {
             for j in 0..n {
                 yield_!(i * n + j);
             }
@@ -560,6 +631,15 @@ pub mod coro {
         })
     }
     pub fn nested(n: u64) -> Co<(), ()> {
+        Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+            for i in 0..n {
+                for j in 0..i {
+                    y.suspend(i ^ j);
+                }
+            }
+        })
+    }
+    pub fn grid(n: u64) -> Co<(), ()> {
         Coroutine::new(move |y: &Yielder<(), u64>, ()| {
             for i in 0..n {
                 for j in 0..n {
@@ -746,7 +826,16 @@ pub mod run {
                 }
             )*};
         }
-        unit!(counter, nested, large_state, fib, chain1, chain4, chain16);
+        unit!(
+            counter,
+            nested,
+            grid,
+            large_state,
+            fib,
+            chain1,
+            chain4,
+            chain16
+        );
         pub fn running_total(n: u64) -> u64 {
             let mut g = Gen::new(|co| ga::rc::running_total(co, n));
             drive_with!(|a| g.resume_with(a), Yielded, Complete, send)
@@ -765,7 +854,16 @@ pub mod run {
                 }
             )*};
         }
-        unit!(counter, nested, large_state, fib, chain1, chain4, chain16);
+        unit!(
+            counter,
+            nested,
+            grid,
+            large_state,
+            fib,
+            chain1,
+            chain4,
+            chain16
+        );
         pub fn running_total(n: u64) -> u64 {
             let_gen_using!(g, |co| ga::stack::running_total(co, n));
             drive_with!(|a| g.resume_with(a), Yielded, Complete, send)
@@ -783,7 +881,7 @@ pub mod run {
                 }
             )*};
         }
-        unit!(counter, nested, large_state, fib);
+        unit!(counter, nested, grid, large_state, fib);
         pub fn running_total(n: u64) -> u64 {
             mk_gen!(let mut g = (crate::workloads::nextgen::running_total)(n));
             drive_with!(
@@ -806,7 +904,7 @@ pub mod run {
             )*};
         }
         use super::drive_with;
-        unit!(counter, nested, large_state, fib);
+        unit!(counter, nested, grid, large_state, fib);
         pub fn running_total(n: u64) -> u64 {
             let mut g = super::super::coro::running_total(n);
             drive_with!(|a| g.resume(a), Yield, Return, send)

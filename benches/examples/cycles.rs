@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|hand)\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|nested|fib|chain1|chain16) ITERATIONS (hand|ours|literal)"
+                 cycles generator (counter|nested|grid|fib|chain1|chain16) ITERATIONS (hand|ours|literal)"
             );
             ExitCode::FAILURE
         }
@@ -93,7 +93,9 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
         ("counter", "ours") => (|n| gen_unit(ours::counter(n)), 1024),
         ("nested", "hand") => (|n| gen_unit(hand::nested(n)), 64),
         ("nested", "ours") => (|n| gen_unit(ours::nested(n)), 64),
-        ("nested", "literal") => (|n| gen_unit(hand::nested_literal(n)), 64),
+        ("grid", "hand") => (|n| gen_unit(hand::grid(n)), 64),
+        ("grid", "ours") => (|n| gen_unit(ours::grid(n)), 64),
+        ("grid", "literal") => (|n| gen_unit(hand::grid_literal(n)), 64),
         ("fib", "hand") => (|n| gen_unit(hand::fib(n)), 1_000_000),
         ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
         ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),
@@ -106,10 +108,10 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
             ));
         }
     };
-    let items = if workload == "nested" {
-        size * size
-    } else {
-        size
+    let items = match workload {
+        "nested" => size * (size - 1) / 2,
+        "grid" => size * size,
+        _ => size,
     };
     let mut checksum = 0u64;
     for _ in 0..iterations {

@@ -31,6 +31,15 @@ fn main() {
             ],
         ),
         (
+            "grid",
+            [
+                Some(sz(&hand::grid(1))),
+                Some(sz(&ours::grid(1))),
+                Some(sz(&diapause_impl::grid(1))),
+                Some(sz(&coro::grid(1))),
+            ],
+        ),
+        (
             "running_total",
             [
                 Some(sz(&hand::running_total(1))),
