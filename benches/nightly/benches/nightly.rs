@@ -42,6 +42,16 @@ mod co {
         #[coroutine]
         move || {
             for i in 0..n {
+                for j in 0..i {
+                    yield i ^ j;
+                }
+            }
+        }
+    }
+    pub fn grid(n: u64) -> impl Coroutine<Yield = u64, Return = ()> + Unpin {
+        #[coroutine]
+        move || {
+            for i in 0..n {
                 for j in 0..n {
                     yield i * n + j;
                 }
@@ -148,6 +158,15 @@ mod gb {
     pub fn nested(n: u64) -> impl Iterator<Item = u64> {
         gen move {
             for i in 0..n {
+                for j in 0..i {
+                    yield i ^ j;
+                }
+            }
+        }
+    }
+    pub fn grid(n: u64) -> impl Iterator<Item = u64> {
+        gen move {
+            for i in 0..n {
                 for j in 0..n {
                     yield i * n + j;
                 }
@@ -208,6 +227,8 @@ fn check_agreement() {
     assert_eq!(gb::drive(gb::counter(9), 9), gen_unit(hand::counter(9)));
     assert_eq!(co::drive(co::nested(5)), gen_unit(hand::nested(5)));
     assert_eq!(gb::drive(gb::nested(5), 0), gen_unit(hand::nested(5)));
+    assert_eq!(co::drive(co::grid(5)), gen_unit(hand::grid(5)));
+    assert_eq!(gb::drive(gb::grid(5), 0), gen_unit(hand::grid(5)));
     assert_eq!(
         co::drive_send(co::running_total(50)),
         gen_send(hand::running_total(50))
@@ -258,12 +279,24 @@ fn all(c: &mut Criterion) {
         c,
         "nested",
         NESTED_N,
-        NESTED_N * NESTED_N,
+        NESTED_N * (NESTED_N - 1) / 2,
         &[
             ("hand-written", |n| gen_unit(hand::nested(n))),
             ("ours", |n| gen_unit(ours::nested(n))),
             ("nightly-coroutine", |n| co::drive(co::nested(n))),
             ("nightly-gen-block", |n| gb::drive(gb::nested(n), 0)),
+        ],
+    );
+    group(
+        c,
+        "grid",
+        NESTED_N,
+        NESTED_N * NESTED_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::grid(n))),
+            ("ours", |n| gen_unit(ours::grid(n))),
+            ("nightly-coroutine", |n| co::drive(co::grid(n))),
+            ("nightly-gen-block", |n| gb::drive(gb::grid(n), 0)),
         ],
     );
     group(
@@ -352,11 +385,13 @@ fn all(c: &mut Criterion) {
 fn sizes() {
     use std::mem::size_of_val;
     println!(
-        "sizes (bytes): counter co {} gen {}; nested co {} gen {}; running_total co {}; large_state co {} gen {}; fib co {} gen {}; chain1 co {} gen {}; chain4 co {} gen {}; chain16 co {} gen {}",
+        "sizes (bytes): counter co {} gen {}; nested co {} gen {}; grid co {} gen {}; running_total co {}; large_state co {} gen {}; fib co {} gen {}; chain1 co {} gen {}; chain4 co {} gen {}; chain16 co {} gen {}",
         size_of_val(&co::counter(1)),
         size_of_val(&gb::counter(1)),
         size_of_val(&co::nested(1)),
         size_of_val(&gb::nested(1)),
+        size_of_val(&co::grid(1)),
+        size_of_val(&gb::grid(1)),
         size_of_val(&co::running_total(1)),
         size_of_val(&co::large_state(1)),
         size_of_val(&gb::large_state(1)),
