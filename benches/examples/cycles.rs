@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|hand)\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|nested|grid|fib|chain1|chain16) ITERATIONS (hand|ours|literal)"
+                 cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16) ITERATIONS (hand|ours|literal)"
             );
             ExitCode::FAILURE
         }
@@ -85,7 +85,7 @@ fn run(args: &[&str]) -> Result<u64, String> {
 /// Drives a generator workload of the generator benchmark `iterations` times, as one cell of
 /// it does; returns the number of items.
 fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64, String> {
-    use workloads::drive::gen_unit;
+    use workloads::drive::{gen_send, gen_unit};
     use workloads::{hand, ours};
     // The bench's sizes (`benches/generators.rs`), passed opaque to the optimiser as there.
     let (run, size): (fn(u64) -> u64, u64) = match (workload, variant) {
@@ -96,10 +96,14 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
         ("grid", "hand") => (|n| gen_unit(hand::grid(n)), 64),
         ("grid", "ours") => (|n| gen_unit(ours::grid(n)), 64),
         ("grid", "literal") => (|n| gen_unit(hand::grid_literal(n)), 64),
+        ("running_total", "hand") => (|n| gen_send(hand::running_total(n)), 1024),
+        ("running_total", "ours") => (|n| gen_send(ours::running_total(n)), 1024),
         ("fib", "hand") => (|n| gen_unit(hand::fib(n)), 1_000_000),
         ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
         ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),
         ("chain1", "ours") => (|n| gen_unit(ours::chain1(n)), 1024),
+        ("chain4", "hand") => (|n| gen_unit(hand::chain4(n)), 1024),
+        ("chain4", "ours") => (|n| gen_unit(ours::chain4(n)), 1024),
         ("chain16", "hand") => (|n| gen_unit(hand::chain16(n)), 1024),
         ("chain16", "ours") => (|n| gen_unit(ours::chain16(n)), 1024),
         _ => {
