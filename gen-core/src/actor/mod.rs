@@ -103,7 +103,7 @@
 //! | `ActorScheduler`, sends by name (as in the seed)           |        10.1 |     4.3x |
 //! | two tokio tasks over unbounded mpsc, current-thread        |        41.7 |    17.7x |
 //!
-//! In CPU cycles (less noisy): boxed floor 2.3x, by address 2.8x, by name 4.2x.
+//! In CPU cycles (less noisy): boxed floor 2.3x, by address 2.7x, by name 4.2x.
 //!
 //! The goal of 1.5x is not met. Where the time goes, measured: the boxed floor (the limit's
 //! state machines behind `Box<dyn ..>`, fed from the same shared queue in batches) already

@@ -82,7 +82,7 @@
 //!
 //! In CPU cycles (less noisy), with 1,000 long-lived tasks, a switch costs 1.16x the limit's
 //! with `#[generator]` tasks and 1.09x with hand-written ones: the 1.2x goal is met
-//! there. With 100,000 short tasks it is 1.41x and 1.37x: each task is two allocations
+//! there. With 100,000 short tasks it is 1.43x and 1.35x: each task is two allocations
 //! (generator box and result slot), and the boxes the run loop touches are spread over twice
 //! the cache lines of the limit's.
 //!
