@@ -108,3 +108,34 @@ fn blocking_and_waking_allocate_nothing_once_warm() {
     assert_eq!(blocked_before, 2);
     assert_eq!(sum.take_result(), Some(Ok((0..10_000).sum())));
 }
+
+#[generator]
+fn twice() -> impl Generator<Yield = (), Return = u32> {
+    r#yield!(());
+    r#yield!(());
+    7
+}
+
+#[test]
+fn a_detached_task_is_one_allocation_and_a_spawned_one_two() {
+    let mut scheduler = Scheduler::new();
+    // Grow the run queue first, so that spawning below allocates only tasks.
+    for _ in 0..64 {
+        scheduler.spawn_detached(twice());
+    }
+    scheduler.run().unwrap();
+
+    let before = allocations();
+    for _ in 0..10 {
+        scheduler.spawn_detached(twice());
+    }
+    assert_eq!(allocations() - before, 10, "the generator's box alone");
+
+    let before = allocations();
+    let handles: Vec<_> = (0..10).map(|_| scheduler.spawn(twice())).collect();
+    // Two per task (its box and the result it shares with its handle), and the Vec.
+    assert_eq!(allocations() - before, 21);
+
+    scheduler.run().unwrap();
+    assert!(handles.iter().all(|h| h.take_result() == Some(Ok(7))));
+}

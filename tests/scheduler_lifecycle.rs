@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use gen_core::prelude::*;
 use gen_core::scheduler::{
-    Event, Queue, Request, RunError, Scheduler, TaskError, TaskHandle, sleep, spawn,
+    Event, NewTask, Queue, Request, RunError, Scheduler, TaskError, TaskHandle, TaskId, sleep,
+    spawn,
 };
 
 /// Counts its drops; a generator that holds one shows when its saved values are dropped.
@@ -15,6 +16,12 @@ struct Tracked(Rc<Cell<u32>>);
 impl Drop for Tracked {
     fn drop(&mut self) {
         self.0.set(self.0.get() + 1);
+    }
+}
+
+impl std::fmt::Debug for Tracked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tracked({} drops so far)", self.0.get())
     }
 }
 
@@ -320,4 +327,94 @@ fn a_panic_while_a_finished_task_is_judged_fails_that_task_only() {
         Some(Err(TaskError::Panicked(message))) if message == "no text for this error"
     ));
     assert_eq!(good.take_result(), Some(Ok(20)));
+}
+
+#[test]
+fn detached_tasks_complete_fail_and_are_cancelled_by_id() {
+    #[generator]
+    fn boom() -> impl Generator<Yield = (), Return = ()> {
+        r#yield!(());
+        panic!("detached and broken");
+    }
+
+    let drops = Rc::new(Cell::new(0));
+    let mut scheduler = Scheduler::new();
+    let done = scheduler.spawn_detached(child(1));
+    let broken = scheduler.spawn_detached(boom());
+    let forever = scheduler.spawn_detached(holds_forever(Tracked(drops.clone())));
+    assert_eq!((done.get(), broken.get(), forever.get()), (1, 2, 3));
+    scheduler.run_steps(4).unwrap();
+    assert_eq!(scheduler.len(), 2, "task 1 has completed");
+    assert!(scheduler.cancel(forever));
+    assert_eq!(drops.get(), 1, "cancelling dropped the generator");
+    scheduler.run().unwrap();
+    assert!(scheduler.is_empty());
+    assert_eq!(
+        scheduler.failures().get(&broken).map(String::as_str),
+        Some("detached and broken")
+    );
+    assert_eq!(scheduler.failures().len(), 1);
+}
+
+#[test]
+fn a_detached_task_shows_its_result_in_the_step_log_and_drops_it_with_the_task() {
+    #[generator]
+    fn gives(token: Tracked) -> impl Generator<Yield = (), Return = Tracked> {
+        r#yield!(());
+        token
+    }
+
+    let drops = Rc::new(Cell::new(0));
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let sink = lines.clone();
+    let mut scheduler = Scheduler::new();
+    scheduler.set_observer(move |event| sink.borrow_mut().push(event.to_string()));
+    scheduler.spawn_detached(child(1));
+    scheduler.spawn_detached(gives(Tracked(drops.clone())));
+    scheduler.run().unwrap();
+    assert_eq!(
+        *lines.borrow(),
+        [
+            "spawned task 1",
+            "spawned task 2",
+            "Running task 1 ...",
+            "now yielded",
+            "Running task 2 ...",
+            "now yielded",
+            "Running task 1 ...",
+            "completed with result: 10",
+            "Running task 2 ...",
+            "completed with result: Tracked(0 drops so far)",
+        ]
+    );
+    assert_eq!(drops.get(), 1, "the result was dropped with its task");
+    assert_eq!(Rc::strong_count(&drops), 1);
+}
+
+#[test]
+fn a_task_spawns_a_detached_child() {
+    #[generator]
+    fn starter(ran: Rc<Cell<u32>>) -> impl Generator<Yield = Request, Return = ()> {
+        r#yield!(Request::Spawn(NewTask::detached(counts(ran.clone()))));
+        r#yield!(Request::Spawn(NewTask::detached(counts(ran))));
+    }
+    #[generator]
+    fn counts(ran: Rc<Cell<u32>>) -> impl Generator<Yield = (), Return = ()> {
+        r#yield!(());
+        ran.set(ran.get() + 1);
+    }
+
+    let ran = Rc::new(Cell::new(0));
+    let parents = Rc::new(RefCell::new(Vec::new()));
+    let sink = parents.clone();
+    let mut scheduler = Scheduler::new();
+    scheduler.set_observer(move |event| {
+        if let Event::Spawned { id, parent } = event {
+            sink.borrow_mut().push((id.get(), parent.map(TaskId::get)));
+        }
+    });
+    scheduler.spawn_detached(starter(ran.clone()));
+    scheduler.run().unwrap();
+    assert_eq!(ran.get(), 2);
+    assert_eq!(*parents.borrow(), [(1, None), (2, Some(1)), (3, Some(1))]);
 }

@@ -90,6 +90,14 @@ struct Shared<T> {
 }
 
 impl<T> Shared<T> {
+    fn new() -> Self {
+        Shared {
+            id: Cell::new(TaskId(0)),
+            slot: RefCell::new(Slot::Pending),
+            joiners: RefCell::new(None),
+        }
+    }
+
     fn finish(&self, result: Result<T, TaskError>) {
         *self.slot.borrow_mut() = Slot::Done(result);
         if let Some(joiners) = &*self.joiners.borrow() {
@@ -245,11 +253,7 @@ impl<T> TaskHandle<T> {
 
     fn new() -> Self {
         TaskHandle {
-            shared: Rc::new(Shared {
-                id: Cell::new(TaskId(0)),
-                slot: RefCell::new(Slot::Pending),
-                joiners: RefCell::new(None),
-            }),
+            shared: Rc::new(Shared::new()),
         }
     }
 }
@@ -442,17 +446,62 @@ impl<T> Policy<T> for Opaque {
     }
 }
 
-struct TaskCell<G: Generator, P> {
+/// Where a task keeps its id and puts its result: shared with its handles, or, for a task
+/// without handles, in the task itself.
+trait Outcome<T> {
+    fn id(&self) -> &Cell<TaskId>;
+    fn finish(&self, result: Result<T, TaskError>);
+    /// The completed value, for the step log.
+    fn show(&self, f: &mut dyn FnMut(Option<&T>));
+}
+
+impl<T> Outcome<T> for Rc<Shared<T>> {
+    fn id(&self) -> &Cell<TaskId> {
+        &self.id
+    }
+    fn finish(&self, result: Result<T, TaskError>) {
+        Shared::finish(self, result);
+    }
+    fn show(&self, f: &mut dyn FnMut(Option<&T>)) {
+        match &*self.slot.borrow() {
+            Slot::Done(Ok(value)) => f(Some(value)),
+            _ => f(None),
+        }
+    }
+}
+
+/// A detached task's id and completed value (see [`NewTask::detached`]): no handle can ask
+/// for them, so they live in the task, and a failure needs no record beyond the scheduler's.
+struct Detached<T> {
+    id: Cell<TaskId>,
+    value: RefCell<Option<T>>,
+}
+
+impl<T> Outcome<T> for Detached<T> {
+    fn id(&self) -> &Cell<TaskId> {
+        &self.id
+    }
+    fn finish(&self, result: Result<T, TaskError>) {
+        *self.value.borrow_mut() = result.ok();
+    }
+    fn show(&self, f: &mut dyn FnMut(Option<&T>)) {
+        f(self.value.borrow().as_ref());
+    }
+}
+
+/// `S`: where the id and result go ([`Outcome`]).
+struct TaskCell<G: Generator, P, S> {
     generator: G,
-    shared: Rc<Shared<G::Return>>,
+    outcome: S,
     policy: PhantomData<P>,
 }
 
-impl<G, P> RawTask for TaskCell<G, P>
+impl<G, P, S> RawTask for TaskCell<G, P, S>
 where
     G: Generator,
     G::Yield: Into<Request>,
     P: Policy<G::Return>,
+    S: Outcome<G::Return>,
 {
     #[inline]
     fn step_fast_uncaught(&mut self, slow: &mut Option<Step>) -> bool {
@@ -479,36 +528,34 @@ where
     #[inline(never)]
     fn panicked(&mut self, payload: &(dyn core::any::Any + Send)) -> Step {
         let message = panic_message(payload);
-        self.shared
+        self.outcome
             .finish(Err(TaskError::Panicked(message.clone())));
         Step::Panicked(message)
     }
 
     fn bind(&self, id: TaskId) {
-        self.shared.id.set(id);
+        self.outcome.id().set(id);
     }
 
     fn id(&self) -> TaskId {
-        self.shared.id.get()
+        self.outcome.id().get()
     }
 
     fn cancelled(&self) {
-        self.shared.finish(Err(TaskError::Cancelled));
+        self.outcome.finish(Err(TaskError::Cancelled));
     }
 
     fn show_result(&self, f: &mut dyn FnMut(Option<&dyn Debug>)) {
-        match &*self.shared.slot.borrow() {
-            Slot::Done(Ok(value)) => f(P::show(value)),
-            _ => f(None),
-        }
+        self.outcome.show(&mut |value| f(value.and_then(P::show)));
     }
 }
 
-impl<G, P> TaskCell<G, P>
+impl<G, P, S> TaskCell<G, P, S>
 where
     G: Generator,
     G::Yield: Into<Request>,
     P: Policy<G::Return>,
+    S: Outcome<G::Return>,
 {
     /// A step that is not a plain yield, for [`RawTask::step_fast_uncaught`].
     #[cold]
@@ -530,7 +577,7 @@ where
     #[inline(never)]
     fn completed(&mut self, value: G::Return) -> Step {
         let failure = P::failure(&value);
-        self.shared.finish(Ok(value));
+        self.outcome.finish(Ok(value));
         match failure {
             None => Step::Completed,
             Some(message) => Step::Failed(message),
@@ -641,6 +688,39 @@ impl NewTask {
         Self::with_policy::<G, Opaque>(generator)
     }
 
+    /// Boxes a generator as a task without a handle, for when nothing will ask for its
+    /// result: its id and result live in the task, so it is one allocation instead of two.
+    /// It runs, fails and is cancelled (by id) like any other task; its result is shown in
+    /// the step log with `Debug` and dropped with the task.
+    ///
+    /// ```
+    /// use gen_core::scheduler::{NewTask, Scheduler};
+    ///
+    /// let mut scheduler = Scheduler::new();
+    /// let id = scheduler.spawn_new(NewTask::detached(gen_core::from_iter([(); 2])));
+    /// assert_eq!(id.get(), 1);
+    /// scheduler.run().unwrap();
+    /// assert!(scheduler.is_empty());
+    /// ```
+    pub fn detached<G>(generator: G) -> NewTask
+    where
+        G: Generator + 'static,
+        G::Yield: Into<Request>,
+        G::Return: Debug,
+    {
+        let cell = TaskCell::<G, Shown, _> {
+            generator,
+            outcome: Detached {
+                id: Cell::new(TaskId(0)),
+                value: RefCell::new(None),
+            },
+            policy: PhantomData,
+        };
+        NewTask {
+            task: Box::new(cell),
+        }
+    }
+
     fn with_policy<G, P>(generator: G) -> (NewTask, TaskHandle<G::Return>)
     where
         G: Generator + 'static,
@@ -648,9 +728,9 @@ impl NewTask {
         P: Policy<G::Return> + 'static,
     {
         let handle = TaskHandle::new();
-        let cell = TaskCell::<G, P> {
+        let cell = TaskCell::<G, P, _> {
             generator,
-            shared: Rc::clone(&handle.shared),
+            outcome: Rc::clone(&handle.shared),
             policy: PhantomData,
         };
         (
