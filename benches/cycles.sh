@@ -57,8 +57,9 @@ table() {
     echo
 }
 
-table "switch 1000x10000 (10M switches)" "switch 1000x10000" limit hand generator
-table "switch 100000x100 (10M switches)" "switch 100000x100" limit hand generator
+# detached: #[generator] tasks spawned without handles (one allocation per task).
+table "switch 1000x10000 (10M switches)" "switch 1000x10000" limit hand generator detached
+table "switch 100000x100 (10M switches)" "switch 100000x100" limit hand generator detached
 table "actors from 10000000 (20M messages)" "actors 10000000" limit boxed_floor addr name
 # The generator bench's workloads and sizes, about 20M items each; the unit is one item.
 table "counter(1024) x 20000" "generator counter 20000" hand ours

@@ -3,6 +3,8 @@
 //! - `limit`: a hand-written scheduler (`VecDeque<Box<dyn Machine>>`) over boxed hand-written
 //!   state machines: the least a boxed round-robin can cost;
 //! - `gen_core/generator`: `gen_core::scheduler::Scheduler` with `#[generator]` tasks;
+//! - `gen_core/detached`: the same, spawned without handles (`spawn_detached`: one
+//!   allocation per task instead of two), as the limit's tasks have none;
 //! - `gen_core/hand`: the same scheduler with hand-written `Generator` tasks (separates the
 //!   scheduler's cost from the macro's);
 //! - `tokio`: tokio's current-thread runtime, tasks looping on `yield_now().await`.
@@ -23,7 +25,7 @@ const SHAPES: [(u32, u32); 2] = [(1_000, 1_000), (100_000, 100)];
 #[path = "../common/switches.rs"]
 mod switches;
 
-use switches::{limit, ours_generator, ours_hand};
+use switches::{limit, ours_generator, ours_generator_detached, ours_hand};
 
 // --- tokio ------------------------------------------------------------------------------------
 
@@ -63,6 +65,11 @@ fn switches(c: &mut Criterion) {
             BenchmarkId::new("gen_core/generator", &shape),
             &(),
             |b, ()| b.iter(|| ours_generator(tasks, yields)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("gen_core/detached", &shape),
+            &(),
+            |b, ()| b.iter(|| ours_generator_detached(tasks, yields)),
         );
         group.bench_with_input(BenchmarkId::new("gen_core/hand", &shape), &(), |b, ()| {
             b.iter(|| ours_hand(tasks, yields))

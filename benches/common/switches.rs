@@ -61,6 +61,15 @@ pub fn ours_generator(tasks: u32, yields: u32) {
     scheduler.run().unwrap();
 }
 
+/// [`ours_generator`] with tasks spawned without handles: one allocation per task.
+pub fn ours_generator_detached(tasks: u32, yields: u32) {
+    let mut scheduler = Scheduler::new();
+    for _ in 0..tasks {
+        scheduler.spawn_detached(countdown(black_box(yields)));
+    }
+    scheduler.run().unwrap();
+}
+
 struct HandCountdown {
     left: u32,
 }

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("{message}");
             eprintln!(
-                "usage: cycles switch TASKSxYIELDS (limit|generator|hand)\n       \
+                "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand)\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
                  cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16) ITERATIONS (hand|ours|literal)"
             );
@@ -49,6 +49,7 @@ fn run(args: &[&str]) -> Result<u64, String> {
             let contender = match *variant {
                 "limit" => switches::limit,
                 "generator" => switches::ours_generator,
+                "detached" => switches::ours_generator_detached,
                 "hand" => switches::ours_hand,
                 other => return Err(format!("no such contender: {other}")),
             };
