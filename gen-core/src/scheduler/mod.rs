@@ -75,16 +75,17 @@
 //! `cargo bench --bench scheduler` on a shared 2-vCPU machine; details and cycle counts in
 //! `BENCHMARKS.md`):
 //!
-//! | tasks x yields | hand-written limit | `#[generator]` tasks | hand-written tasks | tokio |
-//! |---|---|---|---|---|
-//! | 1,000 x 1,000 | 1.89 (1.00x) | 2.36 (1.25x) | 2.16 (1.14x) | 44.4 (23.5x) |
-//! | 100,000 x 100 | 2.23 (1.00x) | 3.37 (1.51x) | 3.31 (1.49x) | 63.2 (28.3x) |
+//! | tasks x yields | hand-written limit | `#[generator]` tasks, `spawn` | the same, `spawn_detached` | hand-written tasks | tokio |
+//! |---|---|---|---|---|---|
+//! | 1,000 x 1,000 | 1.79 (1.00x) | 2.23 (1.26x) | 2.19 (1.20x) | 2.05 (1.14x) | 42.7 (24.0x) |
+//! | 100,000 x 100 | 2.14 (1.00x) | 3.18 (1.49x) | 2.77 (1.27x) | 3.15 (1.47x) | 53.6 (25.1x) |
 //!
-//! In CPU cycles (less noisy), with 1,000 long-lived tasks, a switch costs 1.16x the limit's
-//! with `#[generator]` tasks and 1.09x with hand-written ones: the 1.2x goal is met
-//! there. With 100,000 short tasks it is 1.43x and 1.35x: each task is two allocations
-//! (generator box and result slot), and the boxes the run loop touches are spread over twice
-//! the cache lines of the limit's.
+//! In CPU cycles (less noisy), a switch of `#[generator]` tasks spawned without handles
+//! ([`Scheduler::spawn_detached`], one allocation per task, as in the limit) costs 1.13x the
+//! limit's with 1,000 long-lived tasks and 1.19x with 100,000 short ones: the 1.2x
+//! goal is met there. With handles ([`Scheduler::spawn`]: a second allocation per task, for
+//! the result the handle reads) it is 1.16x and 1.42x: the boxes the run loop touches are
+//! spread over more cache lines.
 //!
 //! # Failure rule
 //!
