@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --release -p gen-benches --example cycles -- switch 1000x10000 generator
+//! cargo run --release -p gen-benches --example cycles -- switch 1000x1000 generator 20
 //! cargo run --release -p gen-benches --example cycles -- actors 10000000 addr
 //! cargo run --release -p gen-benches --example cycles -- generator nested 10000 ours
 //! ```
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("{message}");
             eprintln!(
-                "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand)\n       \
+                "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand) [ROUNDS]\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
                  cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16) ITERATIONS (hand|ours|literal)"
             );
@@ -41,7 +42,16 @@ fn main() -> ExitCode {
 
 fn run(args: &[&str]) -> Result<u64, String> {
     match args {
-        ["switch", shape, variant] => {
+        ["switch", shape, variant, rounds @ ..] => {
+            // Rounds after the first spawn into memory the previous round freed, as criterion's
+            // iterations do.
+            let rounds: u32 = match rounds {
+                [] => 1,
+                [rounds] => rounds
+                    .parse()
+                    .map_err(|_| format!("not a count: {rounds}"))?,
+                _ => return Err("too many arguments".to_owned()),
+            };
             let (tasks, yields) = shape
                 .split_once('x')
                 .and_then(|(t, y)| Some((t.parse::<u32>().ok()?, y.parse::<u32>().ok()?)))
@@ -53,8 +63,10 @@ fn run(args: &[&str]) -> Result<u64, String> {
                 "hand" => switches::ours_hand,
                 other => return Err(format!("no such contender: {other}")),
             };
-            contender(tasks, yields);
-            Ok(u64::from(tasks) * u64::from(yields))
+            for _ in 0..rounds {
+                contender(tasks, yields);
+            }
+            Ok(u64::from(tasks) * u64::from(yields) * u64::from(rounds))
         }
         ["actors", from, variant] => {
             let from: u64 = from.parse().map_err(|_| format!("not a count: {from}"))?;
