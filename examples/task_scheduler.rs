@@ -36,11 +36,12 @@ fn even_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
 }
 
 pub fn run() {
-    // The slides' scheduler ignores what `next(task)` returns: so does `ignore_yields`.
+    // The slides' scheduler ignores what `next(task)` returns: so does `ignore_yields`. Its
+    // `add_task` returns nothing to join on: neither does `spawn_detached`.
     let mut scheduler = Scheduler::new();
-    scheduler.spawn(ignore_yields(odd_till(5)));
-    scheduler.spawn(ignore_yields(even_till(4)));
-    scheduler.spawn(ignore_yields(odd_till(6)));
+    scheduler.spawn_detached(ignore_yields(odd_till(5)));
+    scheduler.spawn_detached(ignore_yields(even_till(4)));
+    scheduler.spawn_detached(ignore_yields(odd_till(6)));
     scheduler.run().expect("these tasks never wait on anything");
 }
 
