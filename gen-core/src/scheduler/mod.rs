@@ -51,8 +51,10 @@
 //!   `Request` (write a bare yield as `r#yield!(Request::Yield)` or
 //!   `yield_from!(yield_now())`).
 //! - **Boxed, type-erased tasks.** Each task is one `Box<dyn ..>` holding the generator and an
-//!   `Rc` to its result slot: two allocations at spawn, none per step (waiting and waking reuse
-//!   their buffers; `tests/scheduler_alloc.rs` counts). A plain-yield step is a pop, one
+//!   `Rc` to the result slot its handles read: two allocations at spawn, none per step
+//!   (waiting and waking reuse their buffers; `tests/scheduler_alloc.rs` counts). A task
+//!   nothing will join, spawned with [`Scheduler::spawn_detached`], keeps its id and result in
+//!   its box: one allocation. A plain-yield step is a pop, one
 //!   virtual call and a push. A panic anywhere in a step is caught around that virtual call
 //!   (`catch_unwind`), so a panicking task is recorded (see [`Scheduler::failures`]) and the
 //!   others go on.
