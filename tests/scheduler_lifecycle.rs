@@ -254,6 +254,14 @@ fn run_steps_and_run_until_stop_where_asked() {
     );
 }
 
+/// The scheduler's step log, one line per event, as the seeds print it.
+fn step_log(scheduler: &mut Scheduler) -> Rc<RefCell<Vec<String>>> {
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let sink = lines.clone();
+    scheduler.set_observer(move |event| sink.borrow_mut().push(event.to_string()));
+    lines
+}
+
 #[test]
 fn the_step_log_reads_like_the_seeds() {
     #[generator]
@@ -262,10 +270,8 @@ fn the_step_log_reads_like_the_seeds() {
         Err("Not Found".to_string())
     }
 
-    let lines = Rc::new(RefCell::new(Vec::new()));
-    let sink = lines.clone();
     let mut scheduler = Scheduler::new();
-    scheduler.set_observer(move |event| sink.borrow_mut().push(event.to_string()));
+    let lines = step_log(&mut scheduler);
     scheduler.spawn(child(1));
     scheduler.spawn_fallible(fails());
     scheduler.run().unwrap();
@@ -365,10 +371,8 @@ fn a_detached_task_shows_its_result_in_the_step_log_and_drops_it_with_the_task()
     }
 
     let drops = Rc::new(Cell::new(0));
-    let lines = Rc::new(RefCell::new(Vec::new()));
-    let sink = lines.clone();
     let mut scheduler = Scheduler::new();
-    scheduler.set_observer(move |event| sink.borrow_mut().push(event.to_string()));
+    let lines = step_log(&mut scheduler);
     scheduler.spawn_detached(child(1));
     scheduler.spawn_detached(gives(Tracked(drops.clone())));
     scheduler.run().unwrap();
