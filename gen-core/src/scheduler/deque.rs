@@ -222,8 +222,8 @@ impl Scheduler {
     }
 
     /// Like [`spawn`](Scheduler::spawn), without a handle: for a task whose result nothing
-    /// will ask for (the seeds' `sched.new(task)`). Returns its id, which is enough to cancel
-    /// it. Its id and result live in the task ([`NewTask::detached`]): one allocation per task
+    /// will ask for (the slides' `scheduler.add_task(task)`). Returns its id, which is enough
+    /// to cancel it. Its id and result live in the task ([`NewTask::detached`]): one allocation per task
     /// instead of two, which shows with many short tasks (`BENCHMARKS.md`).
     ///
     /// ```

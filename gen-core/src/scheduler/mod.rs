@@ -54,10 +54,9 @@
 //!   `Rc` to the result slot its handles read: two allocations at spawn, none per step
 //!   (waiting and waking reuse their buffers; `tests/scheduler_alloc.rs` counts). A task
 //!   nothing will join, spawned with [`Scheduler::spawn_detached`], keeps its id and result in
-//!   its box: one allocation. A plain-yield step is a pop, one
-//!   virtual call and a push. A panic anywhere in a step is caught around that virtual call
-//!   (`catch_unwind`), so a panicking task is recorded (see [`Scheduler::failures`]) and the
-//!   others go on.
+//!   its box: one allocation. A plain-yield step is a pop, one virtual call and a push. A
+//!   panic anywhere in a step is caught around that virtual call (`catch_unwind`), so a
+//!   panicking task is recorded (see [`Scheduler::failures`]) and the others go on.
 //! - **No busy waiting.** Sleepers live in a min-heap on their deadline and are checked once
 //!   per round (as asyncio checks its timers once per loop iteration); when no task is
 //!   runnable the thread sleeps until the earliest deadline. Blocked tasks live in a map and

@@ -477,6 +477,15 @@ struct Detached<T> {
     value: RefCell<Option<T>>,
 }
 
+impl<T> Detached<T> {
+    fn new() -> Self {
+        Detached {
+            id: Cell::new(TaskId(0)),
+            value: RefCell::new(None),
+        }
+    }
+}
+
 impl<T> Outcome<T> for Detached<T> {
     fn id(&self) -> &Cell<TaskId> {
         &self.id
@@ -710,10 +719,7 @@ impl NewTask {
     {
         let cell = TaskCell::<G, Shown, _> {
             generator,
-            outcome: Detached {
-                id: Cell::new(TaskId(0)),
-                value: RefCell::new(None),
-            },
+            outcome: Detached::new(),
             policy: PhantomData,
         };
         NewTask {
