@@ -8,12 +8,15 @@
 //! ([`LeafAt`]). An item then costs one indirect call whatever the depth.
 //!
 //! The offset stays right while the chain does not change, and only steps through the chain
-//! change it: every step that goes through the levels (the slow path) locates the innermost
-//! delegate again afterwards. When the innermost delegate completes, its return value is left
-//! in its slot ([`Delegate::Returned`]) and the chain is stepped with [`Entry::Continue`]: each
-//! level passes it down to its delegate, and the level whose delegate has returned takes the
-//! value and runs on, as if its own resume had returned it. An offset, unlike a pointer, stays
-//! right when the generator moves or is cloned.
+//! change it. The offset is dropped before every step that goes through the levels (the slow
+//! path), and a step in which a delegate started or completed anywhere below sets a flag that
+//! the levels share; the outermost generator then locates the innermost delegate again, once
+//! for the whole chain (a level that located its own chain would make starting a chain of
+//! depth `d` cost `d²`). When the innermost delegate completes, its return value is left in its
+//! slot ([`Delegate::Returned`]) and the chain is stepped with [`Entry::Continue`]: each level
+//! passes it down to its delegate, and the level whose delegate has returned takes the value
+//! and runs on, as if its own resume had returned it. An offset, unlike a pointer, stays right
+//! when the generator moves or is cloned.
 //!
 //! This module holds the crate's only `unsafe` code; `cargo +nightly miri test` runs the
 //! delegation tests under Miri.
@@ -62,26 +65,35 @@ impl<D, T> Delegate<D, T> {
         Delegate::Running(delegate)
     }
 
-    /// Starts the delegate. `relocate` is set if the delegate can delegate itself: the chain
-    /// may then be deeper than one level, and the innermost delegate is located again after
-    /// this step.
+    /// Starts the delegate. `relocate` is set: the chain from the outermost generator now ends
+    /// somewhere else, and the outermost generator locates its innermost delegate again after
+    /// this step (a delegate that delegates reports to the same flag instead of locating its
+    /// own).
     #[inline(always)]
     pub fn start<R>(&mut self, relocate: &mut bool) -> GeneratorState<D::Yield, T>
     where
         D: Generator<R>,
         D::Return: Same<T>,
     {
-        *relocate |= D::__delegates();
+        *relocate = true;
         match self {
-            Delegate::Running(delegate) => delegate.start().map_complete(Same::same),
+            Delegate::Running(delegate) => {
+                delegate.__start_nested(relocate).map_complete(Same::same)
+            }
             _ => broken_chain(),
         }
     }
 
     /// The step that continues the delegating generator: resume the delegate with the resume
     /// value, or pass [`Entry::Continue`] down to it, or take the value it returned.
+    /// `relocate` is the step's flag, as for [`start`](Self::start): a delegate that delegates
+    /// sets it when the chain below it changed.
     #[inline(always)]
-    pub fn resume_entry<R>(&mut self, entry: Entry<R>) -> GeneratorState<D::Yield, T>
+    pub fn resume_entry<R>(
+        &mut self,
+        entry: Entry<R>,
+        relocate: &mut bool,
+    ) -> GeneratorState<D::Yield, T>
     where
         D: Generator<R>,
         D::Return: Same<T>,
@@ -89,25 +101,25 @@ impl<D, T> Delegate<D, T> {
         match entry {
             Entry::Resume(arg) => match self {
                 Delegate::Running(delegate) => {
-                    resume_nested(delegate, arg).map_complete(Same::same)
+                    resume_nested(delegate, arg, Some(relocate)).map_complete(Same::same)
                 }
                 _ => broken_chain(),
             },
             // Out of line: once per completed innermost delegate.
-            Entry::Continue => self.continue_chain(),
+            Entry::Continue => self.continue_chain(relocate),
             Entry::Start => crate::__private::already_started(),
         }
     }
 
     /// [`Entry::Continue`]: passed down the chain, or taking the value the delegate returned.
     #[inline(never)]
-    fn continue_chain<R>(&mut self) -> GeneratorState<D::Yield, T>
+    fn continue_chain<R>(&mut self, relocate: &mut bool) -> GeneratorState<D::Yield, T>
     where
         D: Generator<R>,
         D::Return: Same<T>,
     {
         match self {
-            Delegate::Running(delegate) => delegate.__continue().map_complete(Same::same),
+            Delegate::Running(delegate) => delegate.__continue(relocate).map_complete(Same::same),
             Delegate::Returned(_) => match mem::replace(self, Delegate::Taken) {
                 Delegate::Returned(value) => GeneratorState::Complete(value),
                 _ => broken_chain(),
@@ -212,7 +224,8 @@ where
     let Delegate::Running(delegate) = slot else {
         broken_chain()
     };
-    match resume_nested(delegate, arg) {
+    // Nothing steps above it: a delegate that delegates locates its own chain.
+    match resume_nested(delegate, arg, None) {
         GeneratorState::Yielded(value) => Some(value),
         GeneratorState::Complete(value) => {
             *slot = Delegate::Returned(value.same());
@@ -225,21 +238,27 @@ where
 /// always inlined, with its whole step, so that a one-level chain driven by a loop compiles to
 /// one loop. Inlined into the level above, each level would carry a copy of every level below
 /// it (and so would each [`resume_slot`]): code quadratic in the depth. So a delegate that can
-/// delegate is called, out of line; a leaf is inlined as usual.
+/// delegate is called, out of line; a leaf is inlined as usual. `relocate`: the flag of the
+/// step above, if there is one (see [`Delegate::start`]).
 #[inline(always)]
 fn resume_nested<D: Generator<R>, R>(
     delegate: &mut D,
     arg: R,
+    relocate: Option<&mut bool>,
 ) -> GeneratorState<D::Yield, D::Return> {
     #[inline(never)]
     fn out_of_line<D: Generator<R>, R>(
         delegate: &mut D,
         arg: R,
+        relocate: Option<&mut bool>,
     ) -> GeneratorState<D::Yield, D::Return> {
-        delegate.resume(arg)
+        match relocate {
+            Some(relocate) => delegate.__resume_nested(arg, relocate),
+            None => delegate.resume(arg),
+        }
     }
     if D::__delegates() {
-        out_of_line(delegate, arg)
+        out_of_line(delegate, arg, relocate)
     } else {
         delegate.resume(arg)
     }
@@ -308,22 +327,50 @@ where
     S: StateMachine,
     F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
 {
-    /// A step through every level. If it started a delegate that can delegate itself, the
-    /// innermost delegate is located again afterwards.
+    /// A step through every level. If a delegate started or completed below, the chain now
+    /// ends somewhere else: called from outside (`nested` is `None`), this generator is the
+    /// outermost and locates the innermost delegate again; called by the generator that
+    /// delegates to it, it sets that step's flag instead, so that a chain is located once, by
+    /// its outermost generator, and not once per level (quadratic in the depth).
     #[inline(always)]
-    fn step(&mut self, entry: Entry<R>) -> GeneratorState<Y, T> {
+    fn step(&mut self, entry: Entry<R>, nested: Option<&mut bool>) -> GeneratorState<Y, T> {
         crate::__private::reject_ended(&self.state);
-        let mut relocate = false;
+        // A continue: the innermost delegate completed.
+        let mut changed = matches!(entry, Entry::Continue);
         let guard = PoisonOnUnwind(&mut self.state);
-        let step = (self.step)(&mut *guard.0, entry, &mut relocate);
+        let step = (self.step)(&mut *guard.0, entry, &mut changed);
         mem::forget(guard);
         if S::DONE_AFTER_STEP && step.is_complete() {
             self.state = S::DONE;
         }
-        if Self::may_deepen() && step.is_yielded() && relocate {
-            self.locate();
+        match nested {
+            Some(relocate) => *relocate |= changed,
+            None => {
+                if Self::may_deepen() && step.is_yielded() && changed {
+                    self.locate();
+                }
+            }
         }
         step
+    }
+
+    /// `resume`, from outside (`nested` is `None`) or from the generator that delegates to this
+    /// one: through the located innermost delegate if there is one, else a step.
+    #[inline(always)]
+    fn resume_from(&mut self, arg: R, nested: Option<&mut bool>) -> GeneratorState<Y, T> {
+        // One call of the step closure in `resume`.
+        let leaf = if Self::may_deepen() { self.leaf } else { None };
+        let entry = match leaf {
+            Some(leaf) => match self.resume_leaf(leaf, arg) {
+                Some(value) => return GeneratorState::Yielded(value),
+                None => {
+                    self.leaf = None;
+                    Entry::Continue
+                }
+            },
+            None => Entry::Resume(arg),
+        };
+        self.step(entry, nested)
     }
 
     /// Whether a chain below this generator can be deeper than one level: a constant. A
@@ -407,7 +454,7 @@ where
         // `start()` on a started generator panics in the step and poisons the state: the
         // offset must not outlive it.
         self.leaf = None;
-        self.step(Entry::Start)
+        self.step(Entry::Start, None)
     }
 
     // Always, and so is the step closure (the macro marks it): a loop that drives a one-level
@@ -415,25 +462,25 @@ where
     // few instructions around one indirect call. Inside a chain, see `resume_nested`.
     #[inline(always)]
     fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
-        // One call of the step closure in `resume`.
-        let leaf = if Self::may_deepen() { self.leaf } else { None };
-        let entry = match leaf {
-            Some(leaf) => match self.resume_leaf(leaf, arg) {
-                Some(value) => return GeneratorState::Yielded(value),
-                None => {
-                    self.leaf = None;
-                    Entry::Continue
-                }
-            },
-            None => Entry::Resume(arg),
-        };
-        self.step(entry)
+        self.resume_from(arg, None)
     }
 
     #[inline]
-    fn __continue(&mut self) -> GeneratorState<Y, T> {
+    fn __start_nested(&mut self, relocate: &mut bool) -> GeneratorState<Y, T> {
         self.leaf = None;
-        self.step(Entry::Continue)
+        self.step(Entry::Start, Some(relocate))
+    }
+
+    // Already out of line: see `resume_nested`.
+    #[inline(always)]
+    fn __resume_nested(&mut self, arg: R, relocate: &mut bool) -> GeneratorState<Y, T> {
+        self.resume_from(arg, Some(relocate))
+    }
+
+    #[inline]
+    fn __continue(&mut self, relocate: &mut bool) -> GeneratorState<Y, T> {
+        self.leaf = None;
+        self.step(Entry::Continue, Some(relocate))
     }
 
     #[inline]
@@ -450,5 +497,119 @@ where
 impl<S, F, R, Y> core::fmt::Debug for Delegating<S, F, R, Y> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("Generator { .. }")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::cell::Cell;
+    use std::rc::Rc;
+
+    use crate::prelude::*;
+    use crate::{Generator, GeneratorState};
+
+    /// A leaf that counts the passes that locate a chain's innermost delegate and reach it
+    /// (each asks it once whether it delegates), and otherwise yields `left - 1` down to 0.
+    struct Probe {
+        left: u32,
+        located: Rc<Cell<u32>>,
+    }
+
+    fn probe(left: u32) -> (Probe, Rc<Cell<u32>>) {
+        let located = Rc::new(Cell::new(0));
+        let probe = Probe {
+            left,
+            located: Rc::clone(&located),
+        };
+        (probe, located)
+    }
+
+    impl Generator for Probe {
+        type Yield = u32;
+        type Return = u32;
+
+        fn start(&mut self) -> GeneratorState<u32, u32> {
+            self.resume(())
+        }
+
+        fn resume(&mut self, (): ()) -> GeneratorState<u32, u32> {
+            if self.left == 0 {
+                return GeneratorState::Complete(100);
+            }
+            self.left -= 1;
+            GeneratorState::Yielded(self.left)
+        }
+
+        fn __leaf(&mut self) -> Option<super::Leaf<(), u32>> {
+            self.located.set(self.located.get() + 1);
+            None
+        }
+    }
+
+    #[generator(crate = crate)]
+    fn one(p: Probe) -> impl Generator<Yield = u32, Return = u32> {
+        yield_from!(p) + 1
+    }
+
+    #[generator(crate = crate)]
+    fn two(p: Probe) -> impl Generator<Yield = u32, Return = u32> {
+        yield_from!(one(p)) + 1
+    }
+
+    #[generator(crate = crate)]
+    fn three(p: Probe) -> impl Generator<Yield = u32, Return = u32> {
+        yield_from!(two(p)) + 1
+    }
+
+    /// Two delegates in turn, one level below the outermost generator.
+    #[generator(crate = crate)]
+    fn in_turn(first: Probe, second: Probe) -> impl Generator<Yield = u32, Return = u32> {
+        let a = yield_from!(first);
+        let b = yield_from!(second);
+        a + b
+    }
+
+    #[generator(crate = crate)]
+    fn above(first: Probe, second: Probe) -> impl Generator<Yield = u32, Return = u32> {
+        yield_from!(in_turn(first, second))
+    }
+
+    fn drain(g: &mut impl Generator<Yield = u32, Return = u32>) -> (Vec<u32>, u32) {
+        let mut items = Vec::new();
+        loop {
+            match g.resume(()) {
+                GeneratorState::Yielded(v) => items.push(v),
+                GeneratorState::Complete(r) => return (items, r),
+            }
+        }
+    }
+
+    #[test]
+    fn a_chain_is_located_once_by_its_outermost_generator() {
+        let (p, located) = probe(5);
+        let mut g = three(p);
+        assert_eq!(g.start(), GeneratorState::Yielded(4));
+        // Not once per level: the levels below report to the outermost, which locates.
+        assert_eq!(located.get(), 1);
+        assert_eq!(g.resume(()), GeneratorState::Yielded(3));
+        // Resumed directly: nothing is located again while the chain stays as it is.
+        assert_eq!(located.get(), 1);
+        assert_eq!(drain(&mut g), (vec![2, 1, 0], 103));
+    }
+
+    #[test]
+    fn a_delegate_started_mid_chain_is_located() {
+        let (first, located_first) = probe(2);
+        let (second, located_second) = probe(3);
+        let mut g = above(first, second);
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.resume(()), GeneratorState::Yielded(0));
+        assert_eq!((located_first.get(), located_second.get()), (1, 0));
+        // `first` completes and `in_turn` starts `second`, two levels down: the outermost
+        // generator locates it, so it is resumed directly too.
+        assert_eq!(g.resume(()), GeneratorState::Yielded(2));
+        assert_eq!(located_second.get(), 1);
+        assert_eq!(drain(&mut g), (vec![1, 0], 200));
+        assert_eq!(located_second.get(), 1);
     }
 }

@@ -193,10 +193,36 @@ pub trait Generator<R = ()> {
     // the defaults say. Implementations must keep the defaults: the direct resume trusts
     // what these methods report.
 
-    /// Continues after the innermost delegate of the chain below completed.
+    /// [`start`](Generator::start), called by the generator that delegates to this one. A
+    /// delegate that delegates sets `relocate` if the chain below it may have changed, instead
+    /// of locating its innermost delegate itself: the outermost generator locates once for the
+    /// whole chain.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __start_nested(&mut self, relocate: &mut bool) -> GeneratorState<Self::Yield, Self::Return> {
+        let _ = relocate;
+        self.start()
+    }
+
+    /// [`resume`](Generator::resume), called by the generator that delegates to this one; see
+    /// `__start_nested`.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __resume_nested(
+        &mut self,
+        arg: R,
+        relocate: &mut bool,
+    ) -> GeneratorState<Self::Yield, Self::Return> {
+        let _ = relocate;
+        self.resume(arg)
+    }
+
+    /// Continues after the innermost delegate of the chain below completed; see
+    /// `__start_nested` for `relocate`.
     #[doc(hidden)]
     #[inline]
-    fn __continue(&mut self) -> GeneratorState<Self::Yield, Self::Return> {
+    fn __continue(&mut self, relocate: &mut bool) -> GeneratorState<Self::Yield, Self::Return> {
+        let _ = relocate;
         crate::delegation::broken_chain()
     }
 

@@ -153,7 +153,7 @@ fn delegate(
                                             let __entry2 = __resume5;
                                             __step2 = ::gen_core::__private::Delegate::resume_entry::<
                                                 (),
-                                            >({ &mut (*__in_place7) }, __entry2);
+                                            >({ &mut (*__in_place7) }, __entry2, &mut *__relocate);
                                         };
                                     }
                                     #[allow(unused_labels)]

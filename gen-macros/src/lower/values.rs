@@ -53,7 +53,7 @@ impl Lowerer<'_> {
     ///         match s {
     ///             GeneratorState::Yielded(y) => {
     ///                 let e = __delegated_yield!(y, d);
-    ///                 s = Delegate::resume_entry(&mut d, e);
+    ///                 s = Delegate::resume_entry(&mut d, e, relocate);
     ///             }
     ///             GeneratorState::Complete(v) => break v,
     ///         }
@@ -65,7 +65,8 @@ impl Lowerer<'_> {
     /// step's raw `Entry`, which may also say that the innermost delegate of a chain has
     /// completed (see `gen_core`'s `delegation` module); it records `d` so that emission can
     /// tell the runtime which field of the state holds the delegate. `relocate` is the step
-    /// closure's flag (`names::relocate_var`), set when the delegate can delegate itself.
+    /// closure's flag (`names::relocate_var`), set when a delegate starts or completes in the
+    /// chain below.
     pub(super) fn yield_from(&mut self, mac: &syn::Macro) -> syn::Expr {
         let operand: syn::Expr = match syn::parse2(mac.tokens.clone()) {
             Ok(operand) => operand,
@@ -103,7 +104,9 @@ impl Lowerer<'_> {
         let e = format_ident!("__entry{}", n, span = at);
         let resume = quote_spanned! {span=>
             let #e = #yield_marker!(#y, #d);
-            #s = #krate::__private::Delegate::resume_entry::<#resume_ty>({ &mut #d }, #e);
+            #s = #krate::__private::Delegate::resume_entry::<#resume_ty>(
+                { &mut #d }, #e, &mut *#relocate
+            );
         };
         syn::parse_quote_spanned! {span=>
             {
