@@ -16,6 +16,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", 
 IMPLS = ["hand-written", "ours", "diapause", "genawaiter-rc", "genawaiter-stack", "next-gen", "corosensei"]
 WORKLOADS = [("counter", 1024), ("nested", 64 * 63 // 2), ("grid", 64 * 64), ("running_total", 1024), ("large_state", 1024), ("fib", 1_000_000)]
 CHAIN_N = 1024
+CHAIN_SHORT_N = 4
 
 
 def median_ns(path, baseline):
@@ -54,9 +55,10 @@ def main():
     for w, items in WORKLOADS:
         cells = [cell(lambda i: os.path.join(w, i), items, baselines, i) for i in IMPLS]
         print(f"| {w} | " + " | ".join(cells) + " |")
-    for d in (1, 4, 16):
-        cells = [cell(lambda i: os.path.join("yield_from", i, str(d)), CHAIN_N, baselines, i) for i in IMPLS]
-        print(f"| yield_from depth {d} | " + " | ".join(cells) + " |")
+    for group, leaf_items in (("yield_from", CHAIN_N), ("yield_from_short", CHAIN_SHORT_N)):
+        for d in (1, 4, 16):
+            cells = [cell(lambda i: os.path.join(group, i, str(d)), leaf_items, baselines, i) for i in IMPLS]
+            print(f"| {group} depth {d} | " + " | ".join(cells) + " |")
     print("\nper-item cost of depth 16 / depth 1, same implementation:\n")
     print("| | " + " | ".join(IMPLS) + " |")
     print("|---" * (len(IMPLS) + 1) + "|")
@@ -70,6 +72,16 @@ def main():
                 rs.append(t16 / t1)
         out.append(f"{statistics.median(rs):.2f}" if rs else "-")
     print("| depth 16 / depth 1 | " + " | ".join(out) + " |")
+    floor = []
+    for b in baselines:
+        t = median_ns(os.path.join("counter", "hand-written-out-of-line"), b)
+        t1 = median_ns(os.path.join("yield_from", "ours", "1"), b)
+        if t and t1:
+            floor.append((t / 1024, t / t1))
+    if floor:
+        print("\nfloor for depth >= 2 (the hand-written counter, one call per item): "
+              f"{statistics.median(f[0] for f in floor):.2f} ns per item, "
+              f"{statistics.median(f[1] for f in floor):.2f}x ours at depth 1")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ const LARGE_N: u64 = 1024;
 /// depend on the count.
 const FIB_N: u64 = 1_000_000;
 const CHAIN_N: u64 = 1024;
+const CHAIN_SHORT_N: u64 = 4;
 
 macro_rules! cell {
     ($group:expr, $name:expr, $n:expr, $f:expr) => {
@@ -61,6 +62,10 @@ fn diapause_four(c: &mut Criterion) {
             ("genawaiter-stack", run::ga_stack::counter),
             ("next-gen", run::nextgen::counter),
             ("corosensei", run::coro::counter),
+            // Not a contender: the floor of a chain deeper than one level (see `yield_from`).
+            ("hand-written-out-of-line", |n| {
+                gen_unit(hand::counter_out_of_line(n))
+            }),
         ],
     );
     unit_group(
@@ -145,11 +150,18 @@ fn fib(c: &mut Criterion) {
     );
 }
 
-/// `yield_from!` chains: one group, ids `impl/depth`, throughput per leaf item, so the
-/// per-item cost of depth 16 reads against depth 1 of the same implementation.
+/// `yield_from!` chains: one group per leaf length, ids `impl/depth`, throughput per leaf
+/// item, so the per-item cost of depth 16 reads against depth 1 of the same implementation.
+/// Over `counter(1024)` an item's resume is most of the work; over `counter(4)`
+/// (`yield_from_short`), creating, starting and finishing the levels is.
 fn chains(c: &mut Criterion) {
-    let mut g = c.benchmark_group("yield_from");
-    g.throughput(Throughput::Elements(CHAIN_N));
+    chain_group(c, "yield_from", CHAIN_N);
+    chain_group(c, "yield_from_short", CHAIN_SHORT_N);
+}
+
+fn chain_group(c: &mut Criterion, name: &str, leaf_items: u64) {
+    let mut g = c.benchmark_group(name);
+    g.throughput(Throughput::Elements(leaf_items));
     type Cells = [Cell; 6];
     let depths: [(u32, Cells); 3] = [
         (
@@ -188,7 +200,7 @@ fn chains(c: &mut Criterion) {
     ];
     for (depth, cells) in depths {
         for (id, f) in cells {
-            g.bench_with_input(BenchmarkId::new(id, depth), &CHAIN_N, |b, &n| {
+            g.bench_with_input(BenchmarkId::new(id, depth), &leaf_items, |b, &n| {
                 b.iter(|| f(black_box(n)))
             });
         }

@@ -262,6 +262,30 @@ pub mod hand {
         }
     }
 
+    /// The hand-written counter resumed by a call that is not inlined: its state lives in
+    /// memory, and every item is one call. No chain deeper than one level can cost less per
+    /// item (it cannot inline its leaf into the driver's loop either); the floor for depth >= 2.
+    pub struct OutOfLine<G>(G);
+    pub fn counter_out_of_line(n: u64) -> OutOfLine<Counter> {
+        OutOfLine(counter(n))
+    }
+    impl<G: Generator> Generator for OutOfLine<G> {
+        type Yield = G::Yield;
+        type Return = G::Return;
+        #[inline(always)]
+        fn start(&mut self) -> GeneratorState<G::Yield, G::Return> {
+            self.resume(())
+        }
+        #[inline(always)]
+        fn resume(&mut self, _: ()) -> GeneratorState<G::Yield, G::Return> {
+            #[inline(never)]
+            fn call<G: Generator>(g: &mut G) -> GeneratorState<G::Yield, G::Return> {
+                g.resume(())
+            }
+            call(&mut self.0)
+        }
+    }
+
     /// One level of hand-written delegation: forward yields, map the return value.
     /// `#[inline]`, not `always`: each level calls both `start` and `resume` of the next, so
     /// forced inlining would grow the code as 2^depth.

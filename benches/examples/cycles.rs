@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand) [ROUNDS]\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16) ITERATIONS (hand|ours|literal)"
+                 cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line)"
             );
             ExitCode::FAILURE
         }
@@ -98,6 +98,8 @@ fn run(args: &[&str]) -> Result<u64, String> {
 /// Drives a generator workload of the generator benchmark `iterations` times, as one cell of
 /// it does; returns the number of items.
 fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64, String> {
+    /// `CHAIN_SHORT_N` of the generator bench.
+    const SHORT_N: u64 = 4;
     use workloads::drive::{gen_send, gen_unit};
     use workloads::{hand, ours};
     // The bench's sizes (`benches/generators.rs`), passed opaque to the optimiser as there.
@@ -113,12 +115,20 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
         ("running_total", "ours") => (|n| gen_send(ours::running_total(n)), 1024),
         ("fib", "hand") => (|n| gen_unit(hand::fib(n)), 1_000_000),
         ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
+        ("counter", "out_of_line") => (|n| gen_unit(hand::counter_out_of_line(n)), 1024),
         ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),
         ("chain1", "ours") => (|n| gen_unit(ours::chain1(n)), 1024),
         ("chain4", "hand") => (|n| gen_unit(hand::chain4(n)), 1024),
         ("chain4", "ours") => (|n| gen_unit(ours::chain4(n)), 1024),
         ("chain16", "hand") => (|n| gen_unit(hand::chain16(n)), 1024),
         ("chain16", "ours") => (|n| gen_unit(ours::chain16(n)), 1024),
+        // Short chains: creating and finishing the chain is most of the work.
+        ("short1", "hand") => (|n| gen_unit(hand::chain1(n)), SHORT_N),
+        ("short1", "ours") => (|n| gen_unit(ours::chain1(n)), SHORT_N),
+        ("short4", "hand") => (|n| gen_unit(hand::chain4(n)), SHORT_N),
+        ("short4", "ours") => (|n| gen_unit(ours::chain4(n)), SHORT_N),
+        ("short16", "hand") => (|n| gen_unit(hand::chain16(n)), SHORT_N),
+        ("short16", "ours") => (|n| gen_unit(ours::chain16(n)), SHORT_N),
         _ => {
             return Err(format!(
                 "no such workload or contender: {workload} {variant}"

@@ -16,6 +16,17 @@ fn grid_as_written_agrees_with_the_limit() {
 }
 
 #[test]
+fn out_of_line_counter_agrees_with_the_limit() {
+    for n in [0, 1, 37] {
+        assert_eq!(
+            gen_unit(hand::counter_out_of_line(n)),
+            gen_unit(hand::counter(n)),
+            "n = {n}"
+        );
+    }
+}
+
+#[test]
 fn nested_limit_agrees_on_the_first_rows() {
     // The limit skips the empty first row without a loop; sizes 0-3 cover every edge.
     for n in [0, 1, 2, 3, 9] {
@@ -125,7 +136,13 @@ fn running_total_agrees() {
 
 #[test]
 fn chains_agree() {
-    let n = 20;
+    // The leaf lengths of the `yield_from_short` and (scaled down) `yield_from` groups.
+    for n in [4, 20] {
+        chains_agree_over(n);
+    }
+}
+
+fn chains_agree_over(n: u64) {
     let c = gen_unit(hand::counter(n));
     for (d, want) in [(1, c + 1), (4, c + 4), (16, c + 16)] {
         let got = match d {
@@ -151,7 +168,11 @@ fn chains_agree() {
                 run::ga_stack::chain16(n),
             ],
         };
-        assert_eq!(got, [want; 5], "depth {d}");
-        assert_eq!(run::coro::chain(d, n), want, "corosensei depth {d}");
+        assert_eq!(got, [want; 5], "depth {d}, n = {n}");
+        assert_eq!(
+            run::coro::chain(d, n),
+            want,
+            "corosensei depth {d}, n = {n}"
+        );
     }
 }
