@@ -587,12 +587,25 @@ impl Emitter<'_> {
         })
     }
 
+    /// The delegate of `yield_from!` suspension point `k`, when it is all the point saves. Once
+    /// the loop around the point ends, the delegate has completed and nothing reads it again:
+    /// the in-place arm drops it where it is, instead of moving the whole state out to reach
+    /// it (a copy per level of a chain that is finishing).
+    fn dead_delegate(&self, k: SuspendId) -> Option<BindingId> {
+        let delegate = self.body.suspends[k].delegate?;
+        (self.analysis.saved[k] == [delegate]).then_some(delegate)
+    }
+
     /// Moves what an in-place arm kept in the state into the bindings declared for it.
     fn move_out(&self, k: SuspendId) -> TokenStream {
         let krate = self.krate;
         let Names {
             state_ty, state, ..
         } = &Names::new();
+        if self.dead_delegate(k).is_some() {
+            // Where the moved delegate would have dropped: its block ends with the loop.
+            return quote!(*#state = #state_ty::Poisoned;);
+        }
         let variant = variant(k);
         let saved = &self.analysis.saved[k];
         let fields = saved.iter().map(|&id| {
@@ -640,6 +653,9 @@ impl Emitter<'_> {
                     })
                 } else if saved.contains(&id) && in_place.is_some_and(|a| !a.moved_out) {
                     // Only ever used through its reference inside a loop that never ends.
+                    None
+                } else if in_place.is_some() && self.dead_delegate(k) == Some(id) {
+                    // Dropped in the state, never moved out (see `move_out`).
                     None
                 } else if saved.contains(&id) || mentioned.contains(&id) {
                     // In an in-place arm, a saved binding is assigned after its loop and may
@@ -706,9 +722,13 @@ impl Emitter<'_> {
                     }
                     if !region.diverges {
                         region.tokens.extend(self.move_out(k));
-                        region
-                            .mentions
-                            .extend(self.analysis.saved[k].iter().copied());
+                        let dead = self.dead_delegate(k);
+                        region.mentions.extend(
+                            self.analysis.saved[k]
+                                .iter()
+                                .copied()
+                                .filter(|&id| Some(id) != dead),
+                        );
                         if let Some(arm) = &mut self.in_place {
                             arm.moved_out = true;
                         }
