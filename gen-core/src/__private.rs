@@ -22,6 +22,12 @@ pub trait StateMachine {
     const DONE: Self;
     /// The state after a panic in the body.
     const POISONED: Self;
+    /// Makes the state [`DONE`](Self::DONE), dropping what it held. The macro assigns the
+    /// variant, which stores its tag alone: assigning the constant would copy all of its
+    /// `size_of::<Self>()` bytes, once per level as a `yield_from!` chain finishes.
+    fn set_done(&mut self);
+    /// Makes the state [`POISONED`](Self::POISONED), as [`set_done`](Self::set_done) does.
+    fn set_poisoned(&mut self);
     /// Whether some resume arm can complete while it keeps values in the state (an in-place
     /// loop with a `return` or `?` inside): then the state becomes `DONE` after the step, when
     /// the step's own locals have dropped, so what the state holds drops last, as Rust's outer
@@ -90,7 +96,7 @@ const MOVED_STATE_MAX: usize = 64;
 pub fn complete<S: StateMachine, Y, T>(state: &mut S, value: T) -> GeneratorState<Y, T> {
     if !S::DONE_AFTER_STEP {
         // The state is the `POISONED` placeholder here: nothing is dropped.
-        *state = S::DONE;
+        state.set_done();
     }
     GeneratorState::Complete(value)
 }
@@ -131,7 +137,7 @@ impl<S: StateMachine, F> Generated<S, F> {
             (self.step)(&mut self.state, arg)
         };
         if S::DONE_AFTER_STEP && step.is_complete() {
-            self.state = S::DONE;
+            self.state.set_done();
         }
         step
     }
@@ -165,7 +171,7 @@ pub(crate) struct PoisonOnUnwind<'a, S: StateMachine>(pub(crate) &'a mut S);
 
 impl<S: StateMachine> Drop for PoisonOnUnwind<'_, S> {
     fn drop(&mut self) {
-        *self.0 = S::POISONED;
+        self.0.set_poisoned();
     }
 }
 

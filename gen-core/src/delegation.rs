@@ -341,7 +341,7 @@ where
         let step = (self.step)(&mut *guard.0, entry, &mut changed);
         mem::forget(guard);
         if S::DONE_AFTER_STEP && step.is_complete() {
-            self.state = S::DONE;
+            self.state.set_done();
         }
         match nested {
             Some(relocate) => *relocate |= changed,
@@ -437,7 +437,7 @@ where
 {
     fn drop(&mut self) {
         self.0.leaf = None;
-        self.0.state = S::POISONED;
+        self.0.state.set_poisoned();
     }
 }
 

@@ -20,6 +20,14 @@ fn delegate(
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
         const GUARDED: bool = true;
+        #[inline(always)]
+        fn set_done(&mut self) {
+            *self = __State::Done;
+        }
+        #[inline(always)]
+        fn set_poisoned(&mut self) {
+            *self = __State::Poisoned;
+        }
     }
     let __generator = ::gen_core::__private::delegating(
         __State::Start { arg0_0: items },

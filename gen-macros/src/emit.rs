@@ -340,6 +340,14 @@ impl Emitter<'_> {
                 const POISONED: Self = #state_ty::Poisoned;
                 const DONE_AFTER_STEP: bool = #done_after_step;
                 const GUARDED: bool = #guarded;
+                #[inline(always)]
+                fn set_done(&mut self) {
+                    *self = #state_ty::Done;
+                }
+                #[inline(always)]
+                fn set_poisoned(&mut self) {
+                    *self = #state_ty::Poisoned;
+                }
             }
             let #generator = #generator_value;
             #wrap
