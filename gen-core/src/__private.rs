@@ -24,7 +24,8 @@ pub trait StateMachine {
     const POISONED: Self;
     /// Makes the state [`DONE`](Self::DONE), dropping what it held. The macro assigns the
     /// variant, which stores its tag alone: assigning the constant would copy all of its
-    /// `size_of::<Self>()` bytes, once per level as a `yield_from!` chain finishes.
+    /// `size_of::<Self>()` bytes, once per level as a `yield_from!` chain finishes (see
+    /// `mark_done`).
     fn set_done(&mut self);
     /// Makes the state [`POISONED`](Self::POISONED), as [`set_done`](Self::set_done) does.
     fn set_poisoned(&mut self);
@@ -91,12 +92,26 @@ impl<S: StateMachine> Guard<S> {
 /// The largest state [`poison_on_panic`] takes out of place: eight words.
 const MOVED_STATE_MAX: usize = 64;
 
+/// Makes the state `DONE`. A small state is assigned the whole constant: every byte is
+/// overwritten, so where LLVM keeps the state in registers inside a driving loop, it knows
+/// that no old value is read again (storing the tag alone gave `running_total`'s loop twice
+/// the instructions). A large one has its tag stored alone
+/// ([`set_done`](StateMachine::set_done)): assigning the constant is a `memcpy` of all of it.
+#[inline(always)]
+pub(crate) fn mark_done<S: StateMachine>(state: &mut S) {
+    if core::mem::size_of::<S>() <= MOVED_STATE_MAX {
+        *state = S::DONE;
+    } else {
+        state.set_done();
+    }
+}
+
 /// Completes the generator with `value`.
 #[inline(always)]
 pub fn complete<S: StateMachine, Y, T>(state: &mut S, value: T) -> GeneratorState<Y, T> {
     if !S::DONE_AFTER_STEP {
         // The state is the `POISONED` placeholder here: nothing is dropped.
-        state.set_done();
+        mark_done(state);
     }
     GeneratorState::Complete(value)
 }
@@ -137,7 +152,7 @@ impl<S: StateMachine, F> Generated<S, F> {
             (self.step)(&mut self.state, arg)
         };
         if S::DONE_AFTER_STEP && step.is_complete() {
-            self.state.set_done();
+            mark_done(&mut self.state);
         }
         step
     }

@@ -341,7 +341,7 @@ where
         let step = (self.step)(&mut *guard.0, entry, &mut changed);
         mem::forget(guard);
         if S::DONE_AFTER_STEP && step.is_complete() {
-            self.state.set_done();
+            crate::__private::mark_done(&mut self.state);
         }
         match nested {
             Some(relocate) => *relocate |= changed,
