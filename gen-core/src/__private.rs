@@ -17,18 +17,25 @@ pub use core::ops::ControlFlow;
 pub use core::option::Option::{self, None, Some};
 
 /// The state enum of a generated generator, as the step wrapper needs it.
-pub trait StateMachine {
+pub trait StateMachine: Sized {
     /// The state after completion.
     const DONE: Self;
     /// The state after a panic in the body.
     const POISONED: Self;
-    /// Makes the state [`DONE`](Self::DONE), dropping what it held. The macro assigns the
-    /// variant, which stores its tag alone: assigning the constant would copy all of its
-    /// `size_of::<Self>()` bytes, once per level as a `yield_from!` chain finishes (see
-    /// `mark_done`).
-    fn set_done(&mut self);
+    /// Makes the state [`DONE`](Self::DONE), dropping what it held. By default it assigns the
+    /// constant, which rustc copies byte for byte: all `size_of::<Self>()` bytes. For a
+    /// generator that delegates, whose state holds its whole chain below, and which a chain
+    /// ends once per level, the macro assigns the variant instead, which stores the tag alone
+    /// (see `mark_done`).
+    #[inline(always)]
+    fn set_done(&mut self) {
+        *self = Self::DONE;
+    }
     /// Makes the state [`POISONED`](Self::POISONED), as [`set_done`](Self::set_done) does.
-    fn set_poisoned(&mut self);
+    #[inline(always)]
+    fn set_poisoned(&mut self) {
+        *self = Self::POISONED;
+    }
     /// Whether some resume arm can complete while it keeps values in the state (an in-place
     /// loop with a `return` or `?` inside): then the state becomes `DONE` after the step, when
     /// the step's own locals have dropped, so what the state holds drops last, as Rust's outer

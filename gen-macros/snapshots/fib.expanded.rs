@@ -17,14 +17,6 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = false;
         const GUARDED: bool = false;
-        #[inline(always)]
-        fn set_done(&mut self) {
-            *self = __State::Done;
-        }
-        #[inline(always)]
-        fn set_poisoned(&mut self) {
-            *self = __State::Poisoned;
-        }
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {},

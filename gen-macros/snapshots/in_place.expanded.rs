@@ -37,14 +37,6 @@ fn histogram(
         const POISONED: Self = __State::Poisoned;
         const DONE_AFTER_STEP: bool = true;
         const GUARDED: bool = true;
-        #[inline(always)]
-        fn set_done(&mut self) {
-            *self = __State::Done;
-        }
-        #[inline(always)]
-        fn set_poisoned(&mut self) {
-            *self = __State::Poisoned;
-        }
     }
     let __generator = ::gen_core::__private::generated(
         __State::Start {

@@ -310,6 +310,21 @@ impl Emitter<'_> {
                 #body
             }
         };
+        // A generator that delegates holds its chain below in its state: ending it stores the
+        // tag alone (see `StateMachine::set_done`). Others keep the trait's defaults, which
+        // cost nothing to compile.
+        let set_ended = delegating.then(|| {
+            quote! {
+                #[inline(always)]
+                fn set_done(&mut self) {
+                    *self = #state_ty::Done;
+                }
+                #[inline(always)]
+                fn set_poisoned(&mut self) {
+                    *self = #state_ty::Poisoned;
+                }
+            }
+        });
         let generator_value = if delegating {
             // Inlined always, like `Delegating::resume`: a loop driving a one-level chain then
             // compiles to the delegate's own loop. Its step holds the delegate's inlined step as
@@ -340,14 +355,7 @@ impl Emitter<'_> {
                 const POISONED: Self = #state_ty::Poisoned;
                 const DONE_AFTER_STEP: bool = #done_after_step;
                 const GUARDED: bool = #guarded;
-                #[inline(always)]
-                fn set_done(&mut self) {
-                    *self = #state_ty::Done;
-                }
-                #[inline(always)]
-                fn set_poisoned(&mut self) {
-                    *self = #state_ty::Poisoned;
-                }
+                #set_ended
             }
             let #generator = #generator_value;
             #wrap
