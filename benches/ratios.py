@@ -58,7 +58,8 @@ def main():
     for group, leaf_items in (("yield_from", CHAIN_N), ("yield_from_short", CHAIN_SHORT_N)):
         for d in (1, 4, 16):
             cells = [cell(lambda i: os.path.join(group, i, str(d)), leaf_items, baselines, i) for i in IMPLS]
-            print(f"| {group} depth {d} | " + " | ".join(cells) + " |")
+            if any(c != "-" for c in cells):  # the nightly crate has no short chains
+                print(f"| {group} depth {d} | " + " | ".join(cells) + " |")
     print("\nper-item cost of depth 16 / depth 1, same implementation:\n")
     print("| | " + " | ".join(IMPLS) + " |")
     print("|---" * (len(IMPLS) + 1) + "|")

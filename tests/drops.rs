@@ -115,3 +115,64 @@ fn a_suspended_delegate_is_dropped_with_its_delegator() {
     drop(g);
     assert_eq!(*log.borrow(), ["c", "b", "a", "outer"]);
 }
+
+thread_local! {
+    /// For generators that must save nothing but their delegate: a `Log` argument would be
+    /// saved too.
+    static EVENTS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+fn event(name: &'static str) {
+    EVENTS.with(|events| events.borrow_mut().push(name));
+}
+
+/// A delegate that yields `left` times and records its drop.
+struct Finite {
+    left: u32,
+}
+
+impl Drop for Finite {
+    fn drop(&mut self) {
+        event("delegate dropped");
+    }
+}
+
+impl Generator for Finite {
+    type Yield = ();
+    type Return = ();
+
+    fn start(&mut self) -> GeneratorState<(), ()> {
+        self.resume(())
+    }
+
+    fn resume(&mut self, (): ()) -> GeneratorState<(), ()> {
+        if self.left == 0 {
+            return GeneratorState::Complete(());
+        }
+        self.left -= 1;
+        GeneratorState::Yielded(())
+    }
+}
+
+/// Saves only its delegate across the suspension point: the delegate, once completed, is
+/// dropped where it is stored instead of being moved out.
+#[generator]
+fn only_a_delegate() -> impl Generator<Yield = (), Return = ()> {
+    yield_from!(Finite { left: 2 });
+    event("after yield_from");
+    r#yield!(());
+}
+
+#[test]
+fn a_completed_delegate_is_dropped_before_the_next_statement() {
+    EVENTS.with(|events| events.borrow_mut().clear());
+    let mut g = only_a_delegate();
+    assert!(g.advance().is_yielded());
+    assert!(g.advance().is_yielded());
+    EVENTS.with(|events| assert!(events.borrow().is_empty()));
+    // The delegate completes, then the body runs on to its own yield.
+    assert!(g.advance().is_yielded());
+    EVENTS.with(|events| assert_eq!(*events.borrow(), ["delegate dropped", "after yield_from"]));
+    drop(g);
+    EVENTS.with(|events| assert_eq!(events.borrow().len(), 2));
+}
