@@ -96,7 +96,8 @@ impl<S: StateMachine> Guard<S> {
         S::GUARDED || core::mem::needs_drop::<S>() || core::mem::size_of::<S>() > MOVED_STATE_MAX;
 }
 
-/// The largest state [`poison_on_panic`] takes out of place: eight words.
+/// The largest state treated as small, one LLVM may keep in registers: [`poison_on_panic`]
+/// takes it out of place, and [`mark_done`] overwrites all of it. Eight words.
 const MOVED_STATE_MAX: usize = 64;
 
 /// Makes the state `DONE`. A small state is assigned the whole constant: every byte is
