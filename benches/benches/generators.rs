@@ -4,7 +4,8 @@
 //!
 //! Each iteration is one full drive: create the generator, resume it to completion,
 //! `black_box` every yielded value. Nightly coroutines and `gen` blocks live in
-//! `benches/nightly/` (run by `benches/run-nightly.sh`), not here, so stable builds never see them.
+//! `benches/nightly/` (launched by the `nightly` bench when a nightly toolchain is installed),
+//! not here, so stable builds never see them.
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };

@@ -1,6 +1,6 @@
 //! The benchmark workloads, once per implementation.
 //!
-//! Shared by `benches/generators.rs` (timing) and `examples/sizes.rs` (`size_of_val`).
+//! Shared by `benches/generators.rs` (timing) and `benches/sizes.rs` (`size_of_val`).
 //! Every implementation of a workload yields the same sequence and returns the same value;
 //! `tests` at the bottom check that, so a cell of the table never compares different work.
 //!

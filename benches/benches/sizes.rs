@@ -1,5 +1,6 @@
 //! Prints `size_of_val` of each implementation's generator, per workload, in bytes, as a
-//! markdown table for BENCHMARKS.md. Run: `cargo run -p gen-benches --example sizes --release`.
+//! markdown table for BENCHMARKS.md. Run: `cargo bench --bench sizes` (a bench target, so that
+//! `cargo bench` prints it with the timings; it times nothing).
 //!
 //! genawaiter rc: the inline handle only (the future lives in a heap allocation; its size is
 //! not observable through the API). genawaiter stack and next-gen pin their state on the
