@@ -163,7 +163,7 @@ fn chains(c: &mut Criterion) {
 fn chain_group(c: &mut Criterion, name: &str, leaf_items: u64) {
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(leaf_items));
-    type Cells = [Cell; 6];
+    type Cells = [Cell; 7];
     let depths: [(u32, Cells); 3] = [
         (
             1,
@@ -173,6 +173,7 @@ fn chain_group(c: &mut Criterion, name: &str, leaf_items: u64) {
                 ("diapause", |n| diapause_unit(diapause_impl::chain1(n))),
                 ("genawaiter-rc", run::ga_rc::chain1),
                 ("genawaiter-stack", run::ga_stack::chain1),
+                ("next-gen", run::nextgen::chain1),
                 ("corosensei", |n| run::coro::chain(1, n)),
             ],
         ),
@@ -184,6 +185,7 @@ fn chain_group(c: &mut Criterion, name: &str, leaf_items: u64) {
                 ("diapause", |n| diapause_unit(diapause_impl::chain4(n))),
                 ("genawaiter-rc", run::ga_rc::chain4),
                 ("genawaiter-stack", run::ga_stack::chain4),
+                ("next-gen", run::nextgen::chain4),
                 ("corosensei", |n| run::coro::chain(4, n)),
             ],
         ),
@@ -195,6 +197,7 @@ fn chain_group(c: &mut Criterion, name: &str, leaf_items: u64) {
                 ("diapause", |n| diapause_unit(diapause_impl::chain16(n))),
                 ("genawaiter-rc", run::ga_rc::chain16),
                 ("genawaiter-stack", run::ga_stack::chain16),
+                ("next-gen", run::nextgen::chain16),
                 ("corosensei", |n| run::coro::chain(16, n)),
             ],
         ),

@@ -583,10 +583,12 @@ pub mod ga {
 }
 
 /// next-gen 0.1: `#[generator(yield(..), resume(..))]`, pinned on the stack by `mk_gen!`.
-/// No delegation primitive, so no chain cells.
+/// It has no delegation primitive: a chain level pins its delegate inside its own body and
+/// re-yields each item (as the nightly coroutines do).
 pub mod nextgen {
     use super::WORDS;
     use next_gen::generator;
+    use next_gen::prelude::*;
 
     #[generator(yield(u64))]
     pub fn counter(n: u64) -> u64 {
@@ -636,6 +638,28 @@ pub mod nextgen {
             (a, b) = (b, a.wrapping_add(b));
         }
     }
+
+    macro_rules! level {
+        ($($name:ident => $inner:ident),* $(,)?) => {$(
+            #[generator(yield(u64))]
+            pub fn $name(n: u64) -> u64 {
+                mk_gen!(let mut inner = $inner(n));
+                let r = loop {
+                    match inner.as_mut().resume(()) {
+                        GeneratorState::Yielded(v) => yield_!(v),
+                        GeneratorState::Returned(r) => break r,
+                    }
+                };
+                r + 1
+            }
+        )*};
+    }
+    level!(
+        chain1 => counter, chain2 => chain1, chain3 => chain2, chain4 => chain3,
+        chain5 => chain4, chain6 => chain5, chain7 => chain6, chain8 => chain7,
+        chain9 => chain8, chain10 => chain9, chain11 => chain10, chain12 => chain11,
+        chain13 => chain12, chain14 => chain13, chain15 => chain14, chain16 => chain15,
+    );
 }
 
 /// corosensei 0.3 (stackful; one mmap'd stack per coroutine). Delegation is a plain nested
@@ -905,7 +929,16 @@ pub mod run {
                 }
             )*};
         }
-        unit!(counter, nested, grid, large_state, fib);
+        unit!(
+            counter,
+            nested,
+            grid,
+            large_state,
+            fib,
+            chain1,
+            chain4,
+            chain16
+        );
         pub fn running_total(n: u64) -> u64 {
             mk_gen!(let mut g = (crate::workloads::nextgen::running_total)(n));
             drive_with!(

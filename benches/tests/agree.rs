@@ -152,6 +152,7 @@ fn chains_agree_over(n: u64) {
                 diapause_unit(diapause_impl::chain1(n)),
                 run::ga_rc::chain1(n),
                 run::ga_stack::chain1(n),
+                run::nextgen::chain1(n),
             ],
             4 => [
                 gen_unit(hand::chain4(n)),
@@ -159,6 +160,7 @@ fn chains_agree_over(n: u64) {
                 diapause_unit(diapause_impl::chain4(n)),
                 run::ga_rc::chain4(n),
                 run::ga_stack::chain4(n),
+                run::nextgen::chain4(n),
             ],
             _ => [
                 gen_unit(hand::chain16(n)),
@@ -166,9 +168,10 @@ fn chains_agree_over(n: u64) {
                 diapause_unit(diapause_impl::chain16(n)),
                 run::ga_rc::chain16(n),
                 run::ga_stack::chain16(n),
+                run::nextgen::chain16(n),
             ],
         };
-        assert_eq!(got, [want; 5], "depth {d}, n = {n}");
+        assert_eq!(got, [want; 6], "depth {d}, n = {n}");
         assert_eq!(
             run::coro::chain(d, n),
             want,
