@@ -63,8 +63,9 @@ table "switch 100000x100 (10M switches)" "switch 100000x100" limit hand generato
 table "actors from 10000000 (20M messages)" "actors 10000000" limit boxed_floor addr name
 # The generator bench's workloads and sizes, about 20M items each; the unit is one item.
 # out_of_line: the hand-written counter resumed by a call that is not inlined, one call per
-# item: the floor of any chain deeper than one level.
-table "counter(1024) x 20000" "generator counter 20000" hand ours out_of_line
+# item: the floor of a chain deeper than one level that resumes its innermost delegate
+# through a call. at_position: the same counter inlined, reached at a run-time position.
+table "counter(1024) x 20000" "generator counter 20000" hand ours out_of_line at_position
 table "nested(64) x 10000" "generator nested 10000" hand ours
 # literal: grid written by hand as the source states it (i * n + j per item).
 table "grid(64) x 5000" "generator grid 5000" hand ours literal

@@ -63,9 +63,14 @@ fn diapause_four(c: &mut Criterion) {
             ("genawaiter-stack", run::ga_stack::counter),
             ("next-gen", run::nextgen::counter),
             ("corosensei", run::coro::counter),
-            // Not a contender: the floor of a chain deeper than one level (see `yield_from`).
+            // Not contenders: the floor of a chain deeper than one level that resumes its
+            // innermost delegate through a call (see `yield_from`), and what one that called
+            // it inlined, at a run-time position, could cost.
             ("hand-written-out-of-line", |n| {
                 gen_unit(hand::counter_out_of_line(n))
+            }),
+            ("hand-written-at-run-time-position", |n| {
+                gen_unit(hand::counter_at_run_time_position(n))
             }),
         ],
     );

@@ -263,8 +263,9 @@ pub mod hand {
     }
 
     /// The hand-written counter resumed by a call that is not inlined: its state lives in
-    /// memory, and every item is one call. No chain deeper than one level can cost less per
-    /// item (it cannot inline its leaf into the driver's loop either); the floor for depth >= 2.
+    /// memory, and every item is one call. A chain deeper than one level that resumes its
+    /// innermost delegate through a function pointer, as ours does, cannot cost less per item:
+    /// the floor of that design for depth >= 2.
     pub struct OutOfLine<G>(G);
     pub fn counter_out_of_line(n: u64) -> OutOfLine<Counter> {
         OutOfLine(counter(n))
@@ -283,6 +284,36 @@ pub mod hand {
                 g.resume(())
             }
             call(&mut self.0)
+        }
+    }
+
+    /// The hand-written counter inlined into the driver's loop, but reached at a position
+    /// known only at run time, among slots the optimiser cannot tell apart, as a located
+    /// innermost delegate at an offset of the outermost state is: what a chain whose outermost
+    /// generator knew its innermost delegate's type, and called it directly, could cost.
+    pub struct AtRunTimePosition<G> {
+        slots: [Option<G>; 2],
+        at: usize,
+    }
+    pub fn counter_at_run_time_position(n: u64) -> AtRunTimePosition<Counter> {
+        AtRunTimePosition {
+            slots: [None, Some(counter(n))],
+            at: std::hint::black_box(1),
+        }
+    }
+    impl<G: Generator> Generator for AtRunTimePosition<G> {
+        type Yield = G::Yield;
+        type Return = G::Return;
+        #[inline(always)]
+        fn start(&mut self) -> GeneratorState<G::Yield, G::Return> {
+            self.resume(())
+        }
+        #[inline(always)]
+        fn resume(&mut self, _: ()) -> GeneratorState<G::Yield, G::Return> {
+            match &mut self.slots[self.at] {
+                Some(g) => g.resume(()),
+                None => unreachable!("the slot was filled at creation"),
+            }
         }
     }
 

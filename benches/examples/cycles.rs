@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand) [ROUNDS]\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line)"
+                 cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line|at_position)"
             );
             ExitCode::FAILURE
         }
@@ -116,6 +116,7 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
         ("fib", "hand") => (|n| gen_unit(hand::fib(n)), 1_000_000),
         ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
         ("counter", "out_of_line") => (|n| gen_unit(hand::counter_out_of_line(n)), 1024),
+        ("counter", "at_position") => (|n| gen_unit(hand::counter_at_run_time_position(n)), 1024),
         ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),
         ("chain1", "ours") => (|n| gen_unit(ours::chain1(n)), 1024),
         ("chain4", "hand") => (|n| gen_unit(hand::chain4(n)), 1024),
