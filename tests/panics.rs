@@ -212,3 +212,66 @@ fn a_delegating_generator_resumed_after_completion_says_so_every_time() {
         );
     }
 }
+
+/// Keeps a `String` across its loop: the state has drop glue, so its steps run under the
+/// unwind guard, and its tag sits in the `String`'s niche.
+#[generator]
+fn counts_with(label: String, n: u32) -> impl Generator<Yield = u32, Return = usize> {
+    for i in 0..n {
+        r#yield!(i);
+    }
+    label.len()
+}
+
+#[test]
+fn a_guarded_generator_resumed_after_completion_says_so_every_time() {
+    // Resumed directly (the step that lets its own arm for ended states panic) and through a
+    // box (the step that rejects an ended generator before it starts).
+    let direct = counts_with("ab".into(), 2);
+    let boxed: gen_core::BoxGenerator<'_, (), u32, usize> = counts_with("ab".into(), 2).boxed();
+    fn check(mut g: impl Generator<Yield = u32, Return = usize>) {
+        assert_eq!(g.advance(), GeneratorState::Yielded(0));
+        assert_eq!(g.advance(), GeneratorState::Yielded(1));
+        assert_eq!(g.advance(), GeneratorState::Complete(2));
+        for _ in 0..2 {
+            assert_eq!(
+                panic_text(|| g.advance()),
+                "generator resumed after completion"
+            );
+        }
+        assert_eq!(
+            panic_text(|| g.start()),
+            "generator resumed after completion"
+        );
+    }
+    check(direct);
+    check(boxed);
+}
+
+/// `bomb` lives to the end of the body, so it drops as the last step returns, after the
+/// step has completed the generator.
+#[generator]
+fn bomb_at_end(bombs: Rc<Cell<u32>>) -> impl Generator<Yield = u32, Return = ()> {
+    let bomb = Bomb(bombs);
+    r#yield!(1);
+    let _ = &bomb;
+}
+
+#[test]
+fn a_destructor_that_panics_as_a_guarded_step_completes_poisons_the_generator() {
+    // Directly and through a box, as above: the body completed, but the step that completed
+    // it panicked, so a later resume says that it panicked.
+    fn check(mut g: impl Generator<Yield = u32, Return = ()>, bombs: &Cell<u32>) {
+        assert_eq!(g.advance(), GeneratorState::Yielded(1));
+        assert_eq!(panic_text(|| g.advance()), "bomb");
+        assert_eq!(bombs.get(), 1);
+        assert_eq!(
+            panic_text(|| g.advance()),
+            "generator resumed after it panicked"
+        );
+    }
+    let bombs = Rc::new(Cell::new(0));
+    check(bomb_at_end(Rc::clone(&bombs)), &bombs);
+    let bombs = Rc::new(Cell::new(0));
+    check(bomb_at_end(Rc::clone(&bombs)).boxed(), &bombs);
+}

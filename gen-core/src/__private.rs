@@ -145,15 +145,28 @@ where
 impl<S: StateMachine, F> Generated<S, F> {
     /// Runs one step. The state is `DONE` after completion (see
     /// [`StateMachine::DONE_AFTER_STEP`]); it is `POISONED` if the body panics.
+    ///
+    /// A guarded step (see [`Guard`]) either rejects an ended generator before it starts
+    /// (`OUT_OF_LINE`, see [`reject_ended`]) or lets the step's own arm for ended states panic,
+    /// under a guard that leaves a completed generator completed
+    /// ([`PoisonOnUnwindUnlessDone`]). The check before the step costs a step inlined into a
+    /// driving loop its tag: where the state's tag sits in the niche of a field (a `String`,
+    /// a `Vec`), LLVM then decodes and tests it on every item (measured, a counter that keeps
+    /// a `String`: 20 instructions and 2.6 cycles per item against 6 and 1.0).
     #[inline(always)]
-    fn step<R, Y, T>(&mut self, arg: Option<R>) -> GeneratorState<Y, T>
+    fn step<const OUT_OF_LINE: bool, R, Y, T>(&mut self, arg: Option<R>) -> GeneratorState<Y, T>
     where
         F: FnMut(&mut S, Option<R>) -> GeneratorState<Y, T>,
     {
-        let step = if Guard::<S>::ON {
+        let step = if Guard::<S>::ON && OUT_OF_LINE {
             reject_ended(&self.state);
             let guard = PoisonOnUnwind(&mut self.state);
             let step = (self.step)(&mut *guard.0, arg);
+            core::mem::forget(guard);
+            step
+        } else if Guard::<S>::ON {
+            let guard = PoisonOnUnwindUnlessDone::new(&mut self.state);
+            let step = (self.step)(&mut *guard.state, arg);
             core::mem::forget(guard);
             step
         } else {
@@ -171,10 +184,11 @@ impl<S: StateMachine, F> Generated<S, F> {
 /// "after it panicked"). The step's own arm for those states is then dead code, so an in-place
 /// step whose body cannot panic has no landing pad at all, nor the saved register that the
 /// guard's needs (measured: 64 -> 61 instructions and 10.3 -> 9.3 cycles per switch of the
-/// scheduler's countdown task). Where the step is inlined into a loop, the tag is known and
-/// the check folds away. A step without the guard gets the same message from the placeholder
-/// [`poison_on_panic`] leaves, with no check: checking there too made the 500 small
-/// generators of `benches/compile_time.sh` 18% more code.
+/// scheduler's countdown task). For a step called out of line, once per call: the
+/// schedulers' (`Generator::__resume_out_of_line`); inlined into a loop, it costs the loop
+/// (see [`Generated`]'s `step`). A step without the guard gets the same message from the
+/// placeholder [`poison_on_panic`] leaves, with no check: checking there too made the 500
+/// small generators of `benches/compile_time.sh` 18% more code.
 #[inline(always)]
 pub(crate) fn reject_ended<S: StateMachine>(state: &S) {
     let done = same_variant(state, &S::DONE);
@@ -198,6 +212,32 @@ impl<S: StateMachine> Drop for PoisonOnUnwind<'_, S> {
     }
 }
 
+/// Marks the state poisoned if the step unwinds, unless the generator had completed before
+/// the step: then the step's arm for ended states panicked ("resumed after completion"), and
+/// the generator stays completed, so that every later resume says so again. Whether it had
+/// completed is read as the step starts and used only if it unwinds: where the step cannot
+/// unwind, LLVM drops it.
+struct PoisonOnUnwindUnlessDone<'a, S: StateMachine> {
+    state: &'a mut S,
+    done_before: bool,
+}
+
+impl<'a, S: StateMachine> PoisonOnUnwindUnlessDone<'a, S> {
+    #[inline(always)]
+    fn new(state: &'a mut S) -> Self {
+        let done_before = same_variant(state, &S::DONE);
+        PoisonOnUnwindUnlessDone { state, done_before }
+    }
+}
+
+impl<S: StateMachine> Drop for PoisonOnUnwindUnlessDone<'_, S> {
+    fn drop(&mut self) {
+        if !self.done_before {
+            self.state.set_poisoned();
+        }
+    }
+}
+
 impl<S, F, R, Y, T> Generator<R> for Generated<S, F>
 where
     S: StateMachine,
@@ -208,12 +248,17 @@ where
 
     #[inline]
     fn start(&mut self) -> GeneratorState<Y, T> {
-        self.step(None)
+        self.step::<false, _, _, _>(None)
     }
 
     #[inline]
     fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
-        self.step(Some(arg))
+        self.step::<false, _, _, _>(Some(arg))
+    }
+
+    #[inline]
+    fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Y, T> {
+        self.step::<true, _, _, _>(Some(arg))
     }
 }
 

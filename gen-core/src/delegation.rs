@@ -224,8 +224,14 @@ where
     let Delegate::Running(delegate) = slot else {
         broken_chain()
     };
-    // Nothing steps above it: a delegate that delegates locates its own chain.
-    match resume_nested(delegate, arg, None) {
+    // Nothing steps above it: a delegate that delegates locates its own chain. A leaf is
+    // resumed once per call of this function, which is always out of line.
+    let step = if D::__delegates() {
+        resume_nested(delegate, arg, None)
+    } else {
+        delegate.__resume_out_of_line(arg)
+    };
+    match step {
         GeneratorState::Yielded(value) => Some(value),
         GeneratorState::Complete(value) => {
             *slot = Delegate::Returned(value.same());

@@ -187,6 +187,17 @@ pub trait Generator<R = ()> {
     /// Resuming a generator that has completed, or whose body panicked, panics.
     fn resume(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return>;
 
+    /// [`resume`](Generator::resume), for a caller that calls it out of line, once per call
+    /// (a scheduler resuming one of its tasks). Not public API: a generator `#[generator]`
+    /// makes then checks that it has not ended before its step, which spares a step that is
+    /// not inlined into a loop a landing pad; inlined into a loop, the check would cost every
+    /// item (see `gen_core::__private::reject_ended`).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
+        self.resume(arg)
+    }
+
     // Not public API: how a generator `#[generator]` makes takes part in a `yield_from!`
     // chain whose outermost generator resumes the innermost delegate directly (see the
     // `delegation` module). Every other generator is the end of such a chain, which is what
@@ -255,6 +266,10 @@ impl<R, G: Generator<R> + ?Sized> Generator<R> for &mut G {
     fn resume(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
         (**self).resume(arg)
     }
+
+    fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
+        (**self).__resume_out_of_line(arg)
+    }
 }
 
 impl<R, G: Generator<R> + ?Sized> Generator<R> for Box<G> {
@@ -265,8 +280,13 @@ impl<R, G: Generator<R> + ?Sized> Generator<R> for Box<G> {
         (**self).start()
     }
 
+    // A boxed generator is mostly a `dyn Generator`, resumed through its vtable: out of line.
     fn resume(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
-        (**self).resume(arg)
+        (**self).__resume_out_of_line(arg)
+    }
+
+    fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
+        (**self).__resume_out_of_line(arg)
     }
 }
 
@@ -282,7 +302,11 @@ impl<R, G: Generator<R> + Unpin + ?Sized> Generator<R> for Pin<Box<G>> {
     }
 
     fn resume(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
-        Pin::get_mut(self.as_mut()).resume(arg)
+        Pin::get_mut(self.as_mut()).__resume_out_of_line(arg)
+    }
+
+    fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Self::Yield, Self::Return> {
+        Pin::get_mut(self.as_mut()).__resume_out_of_line(arg)
     }
 }
 

@@ -355,11 +355,12 @@ impl<M: 'static> ActorScheduler<M> {
         let mut copy = None;
         let step = match self.capture {
             // Two calls, so the common path moves nothing but the message into the closure.
-            None => catch_unwind(AssertUnwindSafe(|| actor.resume(message))),
+            // One step per delivery: see `Generator::__resume_out_of_line`.
+            None => catch_unwind(AssertUnwindSafe(|| actor.__resume_out_of_line(message))),
             // The clone runs under `catch_unwind` too: a panicking `Clone` fails this actor only.
             Some(clone) => catch_unwind(AssertUnwindSafe(|| {
                 copy = Some(clone(&message));
-                actor.resume(message)
+                actor.__resume_out_of_line(message)
             })),
         };
         match step {

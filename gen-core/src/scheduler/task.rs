@@ -516,8 +516,10 @@ where
     fn step_fast_uncaught(&mut self, slow: &mut Option<Step>) -> bool {
         // `resume(())` may start a generator (the resume type is zero-sized), so the first
         // step needs no flag. Every outcome but a plain yield leaves through one out-of-line
-        // call in tail position, so the plain yield needs no stack frame.
-        match self.generator.resume(()) {
+        // call in tail position, so the plain yield needs no stack frame. Out of line: one
+        // step per call, so an ended generator is rejected before its step (see
+        // `Generator::__resume_out_of_line`).
+        match self.generator.__resume_out_of_line(()) {
             GeneratorState::Yielded(request) => {
                 let request = request.into();
                 if matches!(request, Request::Yield) {
