@@ -14,7 +14,7 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "criterion")
 IMPLS = ["hand-written", "ours", "diapause", "genawaiter-rc", "genawaiter-stack", "next-gen", "corosensei"]
-WORKLOADS = [("counter", 1024), ("nested", 64 * 63 // 2), ("grid", 64 * 64), ("running_total", 1024), ("large_state", 1024), ("fib", 1_000_000)]
+WORKLOADS = [("counter", 1024), ("owned", 1024), ("nested", 64 * 63 // 2), ("grid", 64 * 64), ("running_total", 1024), ("large_state", 1024), ("fib", 1_000_000)]
 CHAIN_N = 1024
 CHAIN_SHORT_N = 4
 

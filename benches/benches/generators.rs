@@ -74,6 +74,22 @@ fn diapause_four(c: &mut Criterion) {
             }),
         ],
     );
+    // Not one of diapause's four: `counter` keeping a `String`, a state with drop glue.
+    unit_group(
+        c,
+        "owned",
+        COUNTER_N,
+        COUNTER_N,
+        &[
+            ("hand-written", |n| gen_unit(hand::owned(n))),
+            ("ours", |n| gen_unit(ours::owned(n))),
+            ("diapause", |n| diapause_unit(diapause_impl::owned(n))),
+            ("genawaiter-rc", run::ga_rc::owned),
+            ("genawaiter-stack", run::ga_stack::owned),
+            ("next-gen", run::nextgen::owned),
+            ("corosensei", run::coro::owned),
+        ],
+    );
     unit_group(
         c,
         "nested",

@@ -29,8 +29,9 @@ macro_rules! sizes {
 }
 
 fn main() {
-    let rows: [(&str, [usize; 5]); 9] = [
+    let rows: [(&str, [usize; 5]); 10] = [
         ("counter", sizes!(counter, coro::counter(1))),
+        ("owned", sizes!(owned, coro::owned(1))),
         ("nested", sizes!(nested, coro::nested(1))),
         ("grid", sizes!(grid, coro::grid(1))),
         (

@@ -14,6 +14,8 @@
 //!   returns the total. The driver sends `1, 2, 3, ...`.
 //! - `large_state(n)`: a `[u64; 32]` live across every yield, updated and read each step.
 //! - `fib(n)`: the first `n` Fibonacci numbers (wrapping).
+//! - `owned(n)`: `counter(n)` that keeps a `String` across its loop and returns `n` plus its
+//!   length: a state with drop glue, as a generator owning a buffer has.
 //! - `chain_d(n)`: `d` levels of delegation (`yield_from!`) over `counter(n)`; each level
 //!   returns its delegate's return value plus one, the leaf returns `n`.
 #![allow(dead_code)]
@@ -49,6 +51,38 @@ pub mod hand {
                 GeneratorState::Yielded(i)
             } else {
                 GeneratorState::Complete(self.n)
+            }
+        }
+    }
+
+    /// `counter` with a `String` kept to the end.
+    pub struct Owned {
+        i: u64,
+        n: u64,
+        label: String,
+    }
+    pub fn owned(n: u64) -> Owned {
+        Owned {
+            i: 0,
+            n,
+            label: String::from("owned"),
+        }
+    }
+    impl Generator for Owned {
+        type Yield = u64;
+        type Return = u64;
+        #[inline(always)]
+        fn start(&mut self) -> GeneratorState<u64, u64> {
+            self.resume(())
+        }
+        #[inline(always)]
+        fn resume(&mut self, _: ()) -> GeneratorState<u64, u64> {
+            if self.i < self.n {
+                let i = self.i;
+                self.i += 1;
+                GeneratorState::Yielded(i)
+            } else {
+                GeneratorState::Complete(self.n + self.label.len() as u64)
             }
         }
     }
@@ -381,6 +415,15 @@ pub mod ours {
     }
 
     #[generator]
+    pub fn owned(n: u64) -> impl Generator<Yield = u64, Return = u64> {
+        let label = String::from("owned");
+        for i in 0..n {
+            r#yield!(i);
+        }
+        n + label.len() as u64
+    }
+
+    #[generator]
     pub fn nested(n: u64) -> impl Generator<Yield = u64, Return = ()> {
         for i in 0..n {
             for j in 0..i {
@@ -453,6 +496,15 @@ pub mod diapause_impl {
             yield_!(i);
         }
         n
+    }
+
+    #[diapause::coroutine(yield = u64)]
+    pub fn owned(n: u64) -> u64 {
+        let label: String = String::from("owned");
+        for i in 0u64..n {
+            yield_!(i);
+        }
+        n + label.len() as u64
     }
 
     #[diapause::coroutine(yield = u64)]
@@ -535,6 +587,13 @@ pub mod ga {
                     co.yield_(i).await;
                 }
                 n
+            }
+            pub async fn owned(co: $co, n: u64) -> u64 {
+                let label = String::from("owned");
+                for i in 0..n {
+                    co.yield_(i).await;
+                }
+                n + label.len() as u64
             }
             pub async fn nested(co: $co, n: u64) {
                 for i in 0..n {
@@ -629,6 +688,14 @@ pub mod nextgen {
         n
     }
     #[generator(yield(u64))]
+    pub fn owned(n: u64) -> u64 {
+        let label = String::from("owned");
+        for i in 0..n {
+            yield_!(i);
+        }
+        n + label.len() as u64
+    }
+    #[generator(yield(u64))]
     pub fn nested(n: u64) {
         for i in 0..n {
             for j in 0..i {
@@ -707,6 +774,15 @@ pub mod coro {
                 y.suspend(i);
             }
             n
+        })
+    }
+    pub fn owned(n: u64) -> Co<(), u64> {
+        Coroutine::new(move |y: &Yielder<(), u64>, ()| {
+            let label = String::from("owned");
+            for i in 0..n {
+                y.suspend(i);
+            }
+            n + label.len() as u64
         })
     }
     pub fn nested(n: u64) -> Co<(), ()> {
@@ -907,6 +983,7 @@ pub mod run {
         }
         unit!(
             counter,
+            owned,
             nested,
             grid,
             large_state,
@@ -935,6 +1012,7 @@ pub mod run {
         }
         unit!(
             counter,
+            owned,
             nested,
             grid,
             large_state,
@@ -962,6 +1040,7 @@ pub mod run {
         }
         unit!(
             counter,
+            owned,
             nested,
             grid,
             large_state,
@@ -992,7 +1071,7 @@ pub mod run {
             )*};
         }
         use super::drive_with;
-        unit!(counter, nested, grid, large_state, fib);
+        unit!(counter, owned, nested, grid, large_state, fib);
         pub fn running_total(n: u64) -> u64 {
             let mut g = super::super::coro::running_total(n);
             drive_with!(|a| g.resume(a), Yield, Return, send)

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand) [ROUNDS]\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line|at_position)"
+                 cycles generator (counter|owned|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line|at_position)"
             );
             ExitCode::FAILURE
         }
@@ -106,6 +106,8 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
     let (run, size): (fn(u64) -> u64, u64) = match (workload, variant) {
         ("counter", "hand") => (|n| gen_unit(hand::counter(n)), 1024),
         ("counter", "ours") => (|n| gen_unit(ours::counter(n)), 1024),
+        ("owned", "hand") => (|n| gen_unit(hand::owned(n)), 1024),
+        ("owned", "ours") => (|n| gen_unit(ours::owned(n)), 1024),
         ("nested", "hand") => (|n| gen_unit(hand::nested(n)), 64),
         ("nested", "ours") => (|n| gen_unit(ours::nested(n)), 64),
         ("grid", "hand") => (|n| gen_unit(hand::grid(n)), 64),

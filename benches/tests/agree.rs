@@ -50,7 +50,7 @@ fn nested_limit_agrees_on_the_first_rows() {
 #[test]
 fn unit_workloads_agree() {
     type Row = [fn(u64) -> u64; 7];
-    let rows: [(&str, u64, Row); 5] = [
+    let rows: [(&str, u64, Row); 6] = [
         (
             "counter",
             37,
@@ -62,6 +62,19 @@ fn unit_workloads_agree() {
                 run::ga_stack::counter,
                 run::nextgen::counter,
                 run::coro::counter,
+            ],
+        ),
+        (
+            "owned",
+            37,
+            [
+                |n| gen_unit(hand::owned(n)),
+                |n| gen_unit(ours::owned(n)),
+                |n| diapause_unit(diapause_impl::owned(n)),
+                run::ga_rc::owned,
+                run::ga_stack::owned,
+                run::nextgen::owned,
+                run::coro::owned,
             ],
         ),
         (
