@@ -83,7 +83,9 @@ fn diapause_four(c: &mut Criterion) {
         &[
             ("hand-written", |n| gen_unit(hand::owned(n))),
             ("ours", |n| gen_unit(ours::owned(n))),
-            ("diapause", |n| diapause_unit(diapause_impl::owned(n))),
+            ("diapause", |n| {
+                diapause_unit(diapause_impl::owned(String::from("owned"), n))
+            }),
             ("genawaiter-rc", run::ga_rc::owned),
             ("genawaiter-stack", run::ga_stack::owned),
             ("next-gen", run::nextgen::owned),

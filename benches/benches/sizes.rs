@@ -31,7 +31,17 @@ macro_rules! sizes {
 fn main() {
     let rows: [(&str, [usize; 5]); 10] = [
         ("counter", sizes!(counter, coro::counter(1))),
-        ("owned", sizes!(owned, coro::owned(1))),
+        // The label is an argument of the generators that cannot make it themselves.
+        ("owned", {
+            mk_gen!(let next = (workloads::nextgen::owned)(String::new(), 1));
+            [
+                sz(&hand::owned(1)),
+                sz(&ours::owned(1)),
+                sz(&diapause_impl::owned(String::new(), 1)),
+                sz(&*next),
+                sz(&coro::owned(1)),
+            ]
+        }),
         ("nested", sizes!(nested, coro::nested(1))),
         ("grid", sizes!(grid, coro::grid(1))),
         (

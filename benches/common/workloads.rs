@@ -15,7 +15,9 @@
 //! - `large_state(n)`: a `[u64; 32]` live across every yield, updated and read each step.
 //! - `fib(n)`: the first `n` Fibonacci numbers (wrapping).
 //! - `owned(n)`: `counter(n)` that keeps a `String` across its loop and returns `n` plus its
-//!   length: a state with drop glue, as a generator owning a buffer has.
+//!   length: a state with drop glue, as a generator owning a buffer has. The `String` is
+//!   made by the caller and passed in (the hand-written limit's constructor makes it), so no
+//!   step allocates.
 //! - `chain_d(n)`: `d` levels of delegation (`yield_from!`) over `counter(n)`; each level
 //!   returns its delegate's return value plus one, the leaf returns `n`.
 #![allow(dead_code)]
@@ -414,9 +416,12 @@ pub mod ours {
         n
     }
 
-    #[generator]
     pub fn owned(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-        let label = String::from("owned");
+        owned_with(String::from("owned"), n)
+    }
+
+    #[generator]
+    fn owned_with(label: String, n: u64) -> impl Generator<Yield = u64, Return = u64> {
         for i in 0..n {
             r#yield!(i);
         }
@@ -499,8 +504,7 @@ pub mod diapause_impl {
     }
 
     #[diapause::coroutine(yield = u64)]
-    pub fn owned(n: u64) -> u64 {
-        let label: String = String::from("owned");
+    pub fn owned(label: String, n: u64) -> u64 {
         for i in 0u64..n {
             yield_!(i);
         }
@@ -588,8 +592,7 @@ pub mod ga {
                 }
                 n
             }
-            pub async fn owned(co: $co, n: u64) -> u64 {
-                let label = String::from("owned");
+            pub async fn owned(co: $co, label: String, n: u64) -> u64 {
                 for i in 0..n {
                     co.yield_(i).await;
                 }
@@ -688,8 +691,7 @@ pub mod nextgen {
         n
     }
     #[generator(yield(u64))]
-    pub fn owned(n: u64) -> u64 {
-        let label = String::from("owned");
+    pub fn owned(label: String, n: u64) -> u64 {
         for i in 0..n {
             yield_!(i);
         }
@@ -777,8 +779,8 @@ pub mod coro {
         })
     }
     pub fn owned(n: u64) -> Co<(), u64> {
+        let label = String::from("owned");
         Coroutine::new(move |y: &Yielder<(), u64>, ()| {
-            let label = String::from("owned");
             for i in 0..n {
                 y.suspend(i);
             }
@@ -983,7 +985,6 @@ pub mod run {
         }
         unit!(
             counter,
-            owned,
             nested,
             grid,
             large_state,
@@ -992,6 +993,11 @@ pub mod run {
             chain4,
             chain16
         );
+        pub fn owned(n: u64) -> u64 {
+            let label = String::from("owned");
+            let mut g = Gen::new(|co| ga::rc::owned(co, label, n));
+            drive_with!(|a| g.resume_with(a), Yielded, Complete, unit)
+        }
         pub fn running_total(n: u64) -> u64 {
             let mut g = Gen::new(|co| ga::rc::running_total(co, n));
             drive_with!(|a| g.resume_with(a), Yielded, Complete, send)
@@ -1012,7 +1018,6 @@ pub mod run {
         }
         unit!(
             counter,
-            owned,
             nested,
             grid,
             large_state,
@@ -1021,6 +1026,11 @@ pub mod run {
             chain4,
             chain16
         );
+        pub fn owned(n: u64) -> u64 {
+            let label = String::from("owned");
+            let_gen_using!(g, |co| ga::stack::owned(co, label, n));
+            drive_with!(|a| g.resume_with(a), Yielded, Complete, unit)
+        }
         pub fn running_total(n: u64) -> u64 {
             let_gen_using!(g, |co| ga::stack::running_total(co, n));
             drive_with!(|a| g.resume_with(a), Yielded, Complete, send)
@@ -1040,7 +1050,6 @@ pub mod run {
         }
         unit!(
             counter,
-            owned,
             nested,
             grid,
             large_state,
@@ -1049,6 +1058,15 @@ pub mod run {
             chain4,
             chain16
         );
+        pub fn owned(n: u64) -> u64 {
+            mk_gen!(let mut g = (crate::workloads::nextgen::owned)(String::from("owned"), n));
+            drive_with!(
+                |a| g.as_mut().resume(a),
+                GeneratorState::Yielded,
+                GeneratorState::Returned,
+                unit
+            )
+        }
         pub fn running_total(n: u64) -> u64 {
             mk_gen!(let mut g = (crate::workloads::nextgen::running_total)(n));
             drive_with!(

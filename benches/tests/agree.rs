@@ -70,7 +70,7 @@ fn unit_workloads_agree() {
             [
                 |n| gen_unit(hand::owned(n)),
                 |n| gen_unit(ours::owned(n)),
-                |n| diapause_unit(diapause_impl::owned(n)),
+                |n| diapause_unit(diapause_impl::owned(String::from("owned"), n)),
                 run::ga_rc::owned,
                 run::ga_stack::owned,
                 run::nextgen::owned,
