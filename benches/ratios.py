@@ -73,27 +73,24 @@ def main():
                 rs.append(t16 / t1)
         out.append(f"{statistics.median(rs):.2f}" if rs else "-")
     print("| depth 16 / depth 1 | " + " | ".join(out) + " |")
-    floor = []
-    for b in baselines:
-        t = median_ns(os.path.join("counter", "hand-written-out-of-line"), b)
-        t1 = median_ns(os.path.join("yield_from", "ours", "1"), b)
-        if t and t1:
-            floor.append((t / 1024, t / t1))
-    if floor:
-        print("\nfloor for depth >= 2 (the hand-written counter, one call per item): "
-              f"{statistics.median(f[0] for f in floor):.2f} ns per item, "
-              f"{statistics.median(f[1] for f in floor):.2f}x ours at depth 1")
-    inline = []
-    for b in baselines:
-        t = median_ns(os.path.join("counter", "hand-written-at-run-time-position"), b)
-        t1 = median_ns(os.path.join("yield_from", "ours", "1"), b)
-        if t and t1:
-            inline.append((t / 1024, t / t1))
-    if inline:
-        print("the hand-written counter inlined at a run-time position (no call): "
-              f"{statistics.median(f[0] for f in inline):.2f} ns per item, "
-              f"{statistics.median(f[1] for f in inline):.2f}x ours at depth 1")
+    print()
+    print_reference(baselines, "hand-written-out-of-line",
+                    "floor for depth >= 2 (the hand-written counter, one call per item)")
+    print_reference(baselines, "hand-written-at-run-time-position",
+                    "the hand-written counter inlined at a run-time position (no call)")
 
+
+def print_reference(baselines, cell, label):
+    """A reference cell of the counter group, per item and against ours at depth 1."""
+    rows = []
+    for b in baselines:
+        t = median_ns(os.path.join("counter", cell), b)
+        t1 = median_ns(os.path.join("yield_from", "ours", "1"), b)
+        if t and t1:
+            rows.append((t / 1024, t / t1))
+    if rows:
+        print(f"{label}: {statistics.median(r[0] for r in rows):.2f} ns per item, "
+              f"{statistics.median(r[1] for r in rows):.2f}x ours at depth 1")
 
 if __name__ == "__main__":
     main()

@@ -59,14 +59,12 @@ pub mod hand {
 
     /// `counter` with a `String` kept to the end.
     pub struct Owned {
-        i: u64,
-        n: u64,
+        counter: Counter,
         label: String,
     }
     pub fn owned(n: u64) -> Owned {
         Owned {
-            i: 0,
-            n,
+            counter: counter(n),
             label: String::from("owned"),
         }
     }
@@ -79,13 +77,9 @@ pub mod hand {
         }
         #[inline(always)]
         fn resume(&mut self, _: ()) -> GeneratorState<u64, u64> {
-            if self.i < self.n {
-                let i = self.i;
-                self.i += 1;
-                GeneratorState::Yielded(i)
-            } else {
-                GeneratorState::Complete(self.n + self.label.len() as u64)
-            }
+            self.counter
+                .resume(())
+                .map_complete(|n| n + self.label.len() as u64)
         }
     }
 
