@@ -193,4 +193,11 @@ impl<G: Generator> Generator for IgnoreYields<G> {
     fn resume(&mut self, (): ()) -> GeneratorState<Request, G::Return> {
         self.generator.resume(()).map_yielded(|_| Request::Yield)
     }
+
+    // A task of the scheduler, which resumes it out of line: so is the generator inside.
+    fn __resume_out_of_line(&mut self, (): ()) -> GeneratorState<Request, G::Return> {
+        self.generator
+            .__resume_out_of_line(())
+            .map_yielded(|_| Request::Yield)
+    }
 }
