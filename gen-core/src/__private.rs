@@ -9,12 +9,15 @@ use std::collections::VecDeque;
 use crate::delegation::broken_chain;
 
 pub use crate::adapters::{FromIter, Iter, from_iter};
-pub use crate::delegation::{Delegate, Delegating, Entry, Leaf, Slots, delegating};
+pub use crate::delegation::{
+    Delegate, Delegating, Entry, Leaf, Slots, StateRef, Step, Stepped, WrongState, delegating,
+};
 pub use crate::{Generator, GeneratorState};
 pub use core::iter::{IntoIterator, Iterator};
 pub use core::mem::replace;
 pub use core::ops::ControlFlow;
 pub use core::option::Option::{self, None, Some};
+pub use core::result::Result::{Err, Ok};
 
 /// The state enum of a generated generator, as the step wrapper needs it.
 pub trait StateMachine: Sized {
@@ -112,6 +115,12 @@ pub(crate) fn mark_done<S: StateMachine>(state: &mut S) {
     } else {
         state.set_done();
     }
+}
+
+/// Runs the body of a step closure that cannot be its own body (see `delegation::Step`).
+#[inline(always)]
+pub fn run_step<O>(body: impl FnOnce() -> O) -> O {
+    body()
 }
 
 /// Completes the generator with `value`.

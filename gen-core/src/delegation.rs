@@ -21,6 +21,8 @@
 //! This module holds the crate's only `unsafe` code; `cargo +nightly miri test` runs the
 //! delegation tests under Miri.
 
+use core::any::TypeId;
+use core::marker::PhantomData;
 use core::mem;
 
 use crate::__private::{PoisonOnUnwind, StateMachine};
@@ -163,6 +165,9 @@ impl<D, T> Delegate<D, T> {
 /// per level (over a chain of `d` levels, rustc's work on such a type grows exponentially).
 pub type Slots<S, R, Y> = fn(&mut S) -> Option<Leaf<R, Y>>;
 
+/// [`Slots`] as [`Delegating`] keeps it: without the state's type.
+type ErasedSlots<R, Y> = unsafe fn(*mut u8) -> Option<Leaf<R, Y>>;
+
 /// Type equality as a bound: `A: Same<B>` holds when `A` is `B`.
 pub trait Same<T> {
     /// The value, as the type it is.
@@ -279,12 +284,118 @@ pub(crate) fn broken_chain() -> ! {
 /// The generator a `#[generator]` function that uses `yield_from!` returns: like
 /// [`Generated`](crate::__private::Generated), plus where its innermost running delegate is,
 /// when that is at least two levels down.
-pub struct Delegating<S, F, R, Y> {
-    state: S,
-    leaf: Option<LeafAt<R, Y>>,
+///
+/// Its type names the state's type once, in the step closure's return type ([`Step`]). The
+/// state holds the delegate, whose type is the generator type of the level below, so a type
+/// that named the state twice (a field and the closure's parameter) would name the level
+/// below twice, and the level below that four times: rustc's monomorphization expands the
+/// types of a chain of `d` levels as a tree, `2^d` nodes (a 24-level chain built in 21 s).
+pub struct Delegating<F: Step<R>, R> {
+    state: F::State,
+    leaf: Option<LeafAt<R, F::Yield>>,
     step: F,
-    slots: Slots<S, R, Y>,
+    slots: ErasedSlots<R, F::Yield>,
     _glue: DropGlue,
+}
+
+/// The step closure of a generator that delegates, seen through its return type: it takes
+/// the state as a [`StateRef`] and returns [`Stepped`], which names the state's type.
+pub trait Step<R> {
+    /// The state enum.
+    type State: StateMachine;
+    /// What the generator yields.
+    type Yield;
+    /// What it returns.
+    type Return;
+    /// Runs the step.
+    fn step(
+        &mut self,
+        state: &mut Self::State,
+        entry: Entry<R>,
+        relocate: &mut bool,
+    ) -> GeneratorState<Self::Yield, Self::Return>;
+}
+
+impl<F, S, R, Y, T> Step<R> for F
+where
+    F: for<'a> FnMut(StateRef<'a>, Entry<R>, &mut bool) -> Stepped<S, Y, T>,
+    S: StateMachine,
+{
+    type State = S;
+    type Yield = Y;
+    type Return = T;
+
+    #[inline(always)]
+    fn step(
+        &mut self,
+        state: &mut S,
+        entry: Entry<R>,
+        relocate: &mut bool,
+    ) -> GeneratorState<Y, T> {
+        self(StateRef::new(state), entry, relocate).0
+    }
+}
+
+/// The result of a step, with the state's type: see [`Delegating`].
+pub struct Stepped<S, Y, T>(GeneratorState<Y, T>, PhantomData<fn() -> S>);
+
+impl<S, Y, T> Stepped<S, Y, T> {
+    /// The step's result.
+    #[inline(always)]
+    pub fn new(step: GeneratorState<Y, T>) -> Self {
+        Stepped(step, PhantomData)
+    }
+}
+
+/// [`StateRef::get`] asked for another type than the state's: never, in code the macro
+/// writes. Its [`report`](Self::report) is the step closure's first `return`, which ties the
+/// state's type to the closure's return type before the body needs it.
+pub struct WrongState<S>(PhantomData<fn() -> S>);
+
+impl<S> WrongState<S> {
+    /// Panics.
+    #[inline(always)]
+    pub fn report<Y, T>(self) -> Stepped<S, Y, T> {
+        wrong_state()
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_state() -> ! {
+    panic!("gen_core: a step asked for another state type (please report this)")
+}
+
+/// The state, as the step closure receives it: a `&mut` to a state whose type its parameter
+/// does not name (see [`Delegating`]). [`get`](Self::get) checks the type it is asked for.
+pub struct StateRef<'a> {
+    state: *mut u8,
+    id: TypeId,
+    _borrow: PhantomData<&'a mut ()>,
+}
+
+impl<'a> StateRef<'a> {
+    #[inline(always)]
+    fn new<S>(state: &'a mut S) -> Self {
+        StateRef {
+            state: (state as *mut S).cast(),
+            id: typeid::of::<S>(),
+            _borrow: PhantomData,
+        }
+    }
+
+    /// The state, as the type it is; an error if `S` is another type (lifetimes aside). A
+    /// constant check, where inlined.
+    #[inline(always)]
+    pub fn get<S>(self) -> Result<&'a mut S, WrongState<S>> {
+        if self.id != typeid::of::<S>() {
+            return Err(WrongState(PhantomData));
+        }
+        // SAFETY: made from a `&'a mut` to a value of the same type up to lifetimes, which
+        // layouts do not depend on; the step closure's lifetimes are those of the state it was
+        // made with, by inference.
+        Ok(unsafe { &mut *self.state.cast::<S>() })
+    }
 }
 
 /// Gives every generator that delegates drop glue, so that a state without drop glue is known,
@@ -299,8 +410,11 @@ impl Drop for DropGlue {
     fn drop(&mut self) {}
 }
 
-// By hand: a derive would ask `R` and `Y` to be `Clone`. The offset stays right in the clone.
-impl<S: Clone, F: Clone, R, Y> Clone for Delegating<S, F, R, Y> {
+// By hand: a derive would ask `R` to be `Clone`. The offset stays right in the clone.
+impl<F: Step<R> + Clone, R> Clone for Delegating<F, R>
+where
+    F::State: Clone,
+{
     fn clone(&self) -> Self {
         Delegating {
             state: self.state.clone(),
@@ -314,24 +428,26 @@ impl<S: Clone, F: Clone, R, Y> Clone for Delegating<S, F, R, Y> {
 
 /// Pairs the initial state with the step closure and the slot finder.
 #[inline]
-pub fn delegating<S, F, R, Y, T>(state: S, step: F, slots: Slots<S, R, Y>) -> Delegating<S, F, R, Y>
+pub fn delegating<S, F, R, Y, T>(state: S, step: F, slots: Slots<S, R, Y>) -> Delegating<F, R>
 where
     S: StateMachine,
-    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
+    F: for<'a> FnMut(StateRef<'a>, Entry<R>, &mut bool) -> Stepped<S, Y, T>,
 {
     Delegating {
         state,
         leaf: None,
         step,
-        slots,
+        // SAFETY: `&mut S` and `*mut u8` are ABI-compatible (both thin pointers); the pointer
+        // is only called with a pointer to this generator's state (see `find_leaf`).
+        slots: unsafe { mem::transmute::<Slots<S, R, Y>, ErasedSlots<R, Y>>(slots) },
         _glue: DropGlue,
     }
 }
 
-impl<S, F, R, Y, T> Delegating<S, F, R, Y>
+impl<F, R, S, Y, T> Delegating<F, R>
 where
+    F: Step<R, State = S, Yield = Y, Return = T>,
     S: StateMachine,
-    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
 {
     /// A step through every level. If a delegate started or completed below, the chain now
     /// ends somewhere else: called from outside (`nested` is `None`), this generator is the
@@ -344,7 +460,7 @@ where
         // A continue: the innermost delegate completed.
         let mut changed = matches!(entry, Entry::Continue);
         let guard = PoisonOnUnwind(&mut self.state);
-        let step = (self.step)(&mut *guard.0, entry, &mut changed);
+        let step = self.step.step(&mut *guard.0, entry, &mut changed);
         mem::forget(guard);
         if S::DONE_AFTER_STEP && step.is_complete() {
             crate::__private::mark_done(&mut self.state);
@@ -392,7 +508,7 @@ where
     #[inline(always)]
     fn locate(&mut self) {
         let base = &raw mut self.state as usize;
-        if let Some(leaf) = (self.slots)(&mut self.state)
+        if let Some(leaf) = self.find_leaf()
             && leaf.depth >= 2
             // Always true: delegates are found through inline slots only (a boxed one is a
             // leaf itself). Checked all the same, as the one place where the offset is made.
@@ -406,6 +522,13 @@ where
                 resume: leaf.resume,
             });
         }
+    }
+
+    /// The slot finder, on this generator's state.
+    #[inline(always)]
+    fn find_leaf(&mut self) -> Option<Leaf<R, Y>> {
+        // SAFETY: the finder was made for a `&mut S` (see `delegating`).
+        unsafe { (self.slots)((&raw mut self.state).cast()) }
     }
 
     /// Resumes the innermost delegate directly: `None` when it completed.
@@ -431,26 +554,19 @@ where
 /// returns forgets the guard). The levels below drop with the state: a variant's delegate is its
 /// latest binding, hence its first field, so they drop innermost first, as they do when the
 /// panic goes through each level's own guard.
-struct ForgetLeafOnUnwind<'a, S, F, R, Y, T>(&'a mut Delegating<S, F, R, Y>)
-where
-    S: StateMachine,
-    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>;
+struct ForgetLeafOnUnwind<'a, F: Step<R>, R>(&'a mut Delegating<F, R>);
 
-impl<S, F, R, Y, T> Drop for ForgetLeafOnUnwind<'_, S, F, R, Y, T>
-where
-    S: StateMachine,
-    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
-{
+impl<F: Step<R>, R> Drop for ForgetLeafOnUnwind<'_, F, R> {
     fn drop(&mut self) {
         self.0.leaf = None;
         self.0.state.set_poisoned();
     }
 }
 
-impl<S, F, R, Y, T> Generator<R> for Delegating<S, F, R, Y>
+impl<F, R, S, Y, T> Generator<R> for Delegating<F, R>
 where
+    F: Step<R, State = S, Yield = Y, Return = T>,
     S: StateMachine,
-    F: FnMut(&mut S, Entry<R>, &mut bool) -> GeneratorState<Y, T>,
 {
     type Yield = Y;
     type Return = T;
@@ -491,7 +607,7 @@ where
 
     #[inline]
     fn __leaf(&mut self) -> Option<Leaf<R, Y>> {
-        (self.slots)(&mut self.state)
+        self.find_leaf()
     }
 
     #[inline(always)]
@@ -500,7 +616,7 @@ where
     }
 }
 
-impl<S, F, R, Y> core::fmt::Debug for Delegating<S, F, R, Y> {
+impl<F: Step<R>, R> core::fmt::Debug for Delegating<F, R> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("Generator { .. }")
     }

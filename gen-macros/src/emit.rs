@@ -303,11 +303,34 @@ impl Emitter<'_> {
                 )
             }
         };
-        let step = quote! {
-            move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::#entry_ty<#resume_ty> #relocate|
-                -> #step_ty
-            {
-                #body
+        let step = if delegating {
+            // The state comes untyped and the return type names it: see
+            // `gen_core::__private::Delegating`. The body runs in a closure of its own, so that
+            // its `return`s give the step's result.
+            let erased = syn::Ident::new("__erased_state", Span::mixed_site());
+            let wrong = syn::Ident::new("__wrong", Span::mixed_site());
+            quote! {
+                move |#erased: #krate::__private::StateRef<'_>, #arg: #krate::__private::#entry_ty<#resume_ty> #relocate|
+                    -> #krate::__private::Stepped<#state_ty<#(#infer),*>, #yield_ty, #return_ty>
+                {
+                    let #state: &mut #state_ty<#(#infer),*> =
+                        match #krate::__private::StateRef::get(#erased) {
+                            #krate::__private::Ok(#state) => #state,
+                            #krate::__private::Err(#wrong) => return #wrong.report(),
+                        };
+                    #krate::__private::Stepped::new(#krate::__private::run_step(
+                        #[inline(always)]
+                        move || -> #step_ty { #body },
+                    ))
+                }
+            }
+        } else {
+            quote! {
+                move |#state: &mut #state_ty<#(#infer),*>, #arg: #krate::__private::#entry_ty<#resume_ty> #relocate|
+                    -> #step_ty
+                {
+                    #body
+                }
             }
         };
         // A generator that delegates holds its chain below in its state: ending it stores the
