@@ -117,12 +117,6 @@ pub(crate) fn mark_done<S: StateMachine>(state: &mut S) {
     }
 }
 
-/// Runs the body of a step closure that cannot be its own body (see `delegation::Step`).
-#[inline(always)]
-pub fn run_step<O>(body: impl FnOnce() -> O) -> O {
-    body()
-}
-
 /// Completes the generator with `value`.
 #[inline(always)]
 pub fn complete<S: StateMachine, Y, T>(state: &mut S, value: T) -> GeneratorState<Y, T> {
@@ -131,6 +125,20 @@ pub fn complete<S: StateMachine, Y, T>(state: &mut S, value: T) -> GeneratorStat
         mark_done(state);
     }
     GeneratorState::Complete(value)
+}
+
+/// [`complete`], for a generator that delegates: its step closure returns [`Stepped`] (see
+/// [`Delegating`]). The macro calls either as `__complete`, which its expansion imports.
+#[inline(always)]
+pub fn complete_stepped<S: StateMachine, Y, T>(state: &mut S, value: T) -> Stepped<S, Y, T> {
+    Stepped::new(complete(state, value))
+}
+
+/// Yields `value`, for a generator that delegates (see [`complete_stepped`]).
+#[inline(always)]
+pub fn yielded<S, Y, T>(state: &mut S, value: Y) -> Stepped<S, Y, T> {
+    let _ = state;
+    Stepped::new(GeneratorState::Yielded(value))
 }
 
 /// The generator a `#[generator]` function returns: its state enum and the closure that

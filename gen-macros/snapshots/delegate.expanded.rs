@@ -4,7 +4,7 @@ fn delegate(
     #[allow(unused_imports)]
     use ::gen_core::__private::{
         ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-        ViaNeither as _,
+        ViaNeither as _, complete_stepped as __complete,
     };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -47,273 +47,257 @@ fn delegate(
                 ::gen_core::__private::Ok(__state) => __state,
                 ::gen_core::__private::Err(__wrong) => return __wrong.report(),
             };
-            ::gen_core::__private::Stepped::new(
-                ::gen_core::__private::run_step(
-                    #[inline(always)]
-                    move || -> ::gen_core::__private::GeneratorState<
-                        u32,
-                        Result<u32, std::num::ParseIntError>,
-                    > {
-                        match __state {
-                            __State::Start { .. } => {
-                                let __State::Start { arg0_0: __arg0 } = ::gen_core::__private::replace(
-                                    __state,
-                                    __State::Poisoned,
-                                ) else { ::core::unreachable!() };
-                                ::gen_core::__private::start_arg(__resume);
-                                let items: Vec<&'static str> = __arg0;
-                                #[allow(unused_mut)]
-                                let mut sum = 0;
-                                {
-                                    #[allow(unused_mut)]
-                                    let mut __iter0 = (&&::gen_core::__private::WalkProbe::new(
-                                        &items,
-                                    ))
-                                        .walker(&items);
-                                    #[allow(unused_labels)]
-                                    '__loop2: loop {
-                                        match ::gen_core::__private::Walk::next_in(
-                                            &mut __iter0,
-                                            &items,
-                                        ) {
-                                            ::gen_core::__private::Some(s) => {
-                                                let n: u32 = match ::gen_core::__private::Branch::branch(
-                                                    s.parse(),
-                                                ) {
-                                                    ::gen_core::__private::ControlFlow::Continue(__value) => {
-                                                        __value
-                                                    }
-                                                    ::gen_core::__private::ControlFlow::Break(__residual) => {
-                                                        return ::gen_core::__private::complete(
-                                                            __state,
-                                                            ::gen_core::__private::FromResidual::from_residual(
-                                                                __residual,
-                                                            ),
-                                                        );
-                                                    }
-                                                };
-                                                let __t3;
-                                                {
-                                                    #[allow(unused_mut)]
-                                                    let mut __delegate2 = ::gen_core::__private::Delegate::new::<
-                                                        (),
-                                                    >(
-                                                        (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
-                                                            .yield_from_delegate(),
-                                                    );
-                                                    #[allow(unused_mut)]
-                                                    let mut __step2 = ::gen_core::__private::Delegate::start::<
-                                                        (),
-                                                    >({ &mut __delegate2 }, &mut *__relocate);
-                                                    #[allow(unused_labels)]
-                                                    '__loop5: loop {
-                                                        match __step2 {
-                                                            ::gen_core::__private::GeneratorState::Yielded(
-                                                                __yielded2,
-                                                            ) => {
-                                                                let __yielded: u32 = __yielded2;
-                                                                *__state = __State::S0 {
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    delegate2_7: __delegate2,
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    iter0_3: __iter0,
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    sum_2: sum,
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    items_1: items,
-                                                                };
-                                                                return ::gen_core::__private::GeneratorState::Yielded(
-                                                                    __yielded,
-                                                                );
-                                                            }
-                                                            ::gen_core::__private::GeneratorState::Complete(
-                                                                __returned2,
-                                                            ) => {
-                                                                {
-                                                                    __t3 = __returned2;
-                                                                    break '__loop5;
-                                                                };
-                                                            }
-                                                        };
-                                                    };
-                                                };
-                                                sum += __t3;
-                                            }
-                                            ::gen_core::__private::None => {
-                                                break '__loop2;
-                                            }
-                                        };
+            match __state {
+                __State::Start { .. } => {
+                    let __State::Start { arg0_0: __arg0 } = ::gen_core::__private::replace(
+                        __state,
+                        __State::Poisoned,
+                    ) else { ::core::unreachable!() };
+                    ::gen_core::__private::start_arg(__resume);
+                    let items: Vec<&'static str> = __arg0;
+                    #[allow(unused_mut)]
+                    let mut sum = 0;
+                    {
+                        #[allow(unused_mut)]
+                        let mut __iter0 = (&&::gen_core::__private::WalkProbe::new(
+                            &items,
+                        ))
+                            .walker(&items);
+                        #[allow(unused_labels)]
+                        '__loop2: loop {
+                            match ::gen_core::__private::Walk::next_in(
+                                &mut __iter0,
+                                &items,
+                            ) {
+                                ::gen_core::__private::Some(s) => {
+                                    let n: u32 = match ::gen_core::__private::Branch::branch(
+                                        s.parse(),
+                                    ) {
+                                        ::gen_core::__private::ControlFlow::Continue(__value) => {
+                                            __value
+                                        }
+                                        ::gen_core::__private::ControlFlow::Break(__residual) => {
+                                            return __complete(
+                                                __state,
+                                                ::gen_core::__private::FromResidual::from_residual(
+                                                    __residual,
+                                                ),
+                                            );
+                                        }
                                     };
-                                };
-                                return ::gen_core::__private::complete(__state, Ok(sum));
-                            }
-                            __State::S0 {
-                                items_1: __in_place1,
-                                sum_2: __in_place2,
-                                iter0_3: __in_place3,
-                                delegate2_7: __in_place7,
-                            } => {
-                                #[allow(unused_mut, unused_variables)]
-                                let items: Vec<&'static str>;
-                                #[allow(unused_mut, unused_variables)]
-                                let mut sum;
-                                {
-                                    #[allow(unused_mut, unused_variables)]
-                                    let mut __iter0;
+                                    let __t3;
                                     {
-                                        {
-                                            #[allow(unused_mut, unused_variables)]
-                                            let __t3;
-                                            {
-                                                #[allow(unused_mut, unused_variables)]
-                                                let mut __delegate2;
-                                                #[allow(unused_mut, unused_variables)]
-                                                let mut __step2;
-                                                {
+                                        #[allow(unused_mut)]
+                                        let mut __delegate2 = ::gen_core::__private::Delegate::new::<
+                                            (),
+                                        >(
+                                            (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
+                                                .yield_from_delegate(),
+                                        );
+                                        #[allow(unused_mut)]
+                                        let mut __step2 = ::gen_core::__private::Delegate::start::<
+                                            (),
+                                        >({ &mut __delegate2 }, &mut *__relocate);
+                                        #[allow(unused_labels)]
+                                        '__loop5: loop {
+                                            match __step2 {
+                                                ::gen_core::__private::GeneratorState::Yielded(
+                                                    __yielded2,
+                                                ) => {
+                                                    let __yielded: u32 = __yielded2;
+                                                    *__state = __State::S0 {
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        delegate2_7: __delegate2,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        iter0_3: __iter0,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        sum_2: sum,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        items_1: items,
+                                                    };
+                                                    return ::gen_core::__private::yielded(__state, __yielded);
+                                                }
+                                                ::gen_core::__private::GeneratorState::Complete(
+                                                    __returned2,
+                                                ) => {
                                                     {
-                                                        let __resume5 = __resume;
-                                                        let __entry2 = __resume5;
-                                                        __step2 = ::gen_core::__private::Delegate::resume_entry::<
-                                                            (),
-                                                        >({ &mut (*__in_place7) }, __entry2, &mut *__relocate);
+                                                        __t3 = __returned2;
+                                                        break '__loop5;
                                                     };
-                                                }
-                                                #[allow(unused_labels)]
-                                                '__loop5: loop {
-                                                    match __step2 {
-                                                        ::gen_core::__private::GeneratorState::Yielded(
-                                                            __yielded2,
-                                                        ) => {
-                                                            let __yielded: u32 = __yielded2;
-                                                            return ::gen_core::__private::GeneratorState::Yielded(
-                                                                __yielded,
-                                                            );
-                                                        }
-                                                        ::gen_core::__private::GeneratorState::Complete(
-                                                            __returned2,
-                                                        ) => {
-                                                            {
-                                                                __t3 = __returned2;
-                                                                break '__loop5;
-                                                            };
-                                                        }
-                                                    };
-                                                };
-                                                let __State::S0 {
-                                                    items_1: __stored1,
-                                                    sum_2: __stored2,
-                                                    iter0_3: __stored3,
-                                                    delegate2_7: __stored7,
-                                                } = ::gen_core::__private::replace(
-                                                    __state,
-                                                    __State::Poisoned,
-                                                ) else { ::core::unreachable!() };
-                                                #[allow(unused_assignments)]
-                                                {
-                                                    items = __stored1;
-                                                }
-                                                #[allow(unused_assignments)]
-                                                {
-                                                    sum = __stored2;
-                                                }
-                                                #[allow(unused_assignments)]
-                                                {
-                                                    __iter0 = __stored3;
-                                                }
-                                                #[allow(unused_assignments)]
-                                                {
-                                                    __delegate2 = __stored7;
                                                 }
                                             };
-                                            sum += __t3;
+                                        };
+                                    };
+                                    sum += __t3;
+                                }
+                                ::gen_core::__private::None => {
+                                    break '__loop2;
+                                }
+                            };
+                        };
+                    };
+                    return __complete(__state, Ok(sum));
+                }
+                __State::S0 {
+                    items_1: __in_place1,
+                    sum_2: __in_place2,
+                    iter0_3: __in_place3,
+                    delegate2_7: __in_place7,
+                } => {
+                    #[allow(unused_mut, unused_variables)]
+                    let items: Vec<&'static str>;
+                    #[allow(unused_mut, unused_variables)]
+                    let mut sum;
+                    {
+                        #[allow(unused_mut, unused_variables)]
+                        let mut __iter0;
+                        {
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                let __t3;
+                                {
+                                    #[allow(unused_mut, unused_variables)]
+                                    let mut __delegate2;
+                                    #[allow(unused_mut, unused_variables)]
+                                    let mut __step2;
+                                    {
+                                        {
+                                            let __resume5 = __resume;
+                                            let __entry2 = __resume5;
+                                            __step2 = ::gen_core::__private::Delegate::resume_entry::<
+                                                (),
+                                            >({ &mut (*__in_place7) }, __entry2, &mut *__relocate);
                                         };
                                     }
                                     #[allow(unused_labels)]
-                                    '__loop2: loop {
-                                        match ::gen_core::__private::Walk::next_in(
-                                            &mut __iter0,
-                                            &items,
-                                        ) {
-                                            ::gen_core::__private::Some(s) => {
-                                                let n: u32 = match ::gen_core::__private::Branch::branch(
-                                                    s.parse(),
-                                                ) {
-                                                    ::gen_core::__private::ControlFlow::Continue(__value) => {
-                                                        __value
-                                                    }
-                                                    ::gen_core::__private::ControlFlow::Break(__residual) => {
-                                                        return ::gen_core::__private::complete(
-                                                            __state,
-                                                            ::gen_core::__private::FromResidual::from_residual(
-                                                                __residual,
-                                                            ),
-                                                        );
-                                                    }
-                                                };
-                                                let __t3;
-                                                {
-                                                    #[allow(unused_mut)]
-                                                    let mut __delegate2 = ::gen_core::__private::Delegate::new::<
-                                                        (),
-                                                    >(
-                                                        (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
-                                                            .yield_from_delegate(),
-                                                    );
-                                                    #[allow(unused_mut)]
-                                                    let mut __step2 = ::gen_core::__private::Delegate::start::<
-                                                        (),
-                                                    >({ &mut __delegate2 }, &mut *__relocate);
-                                                    #[allow(unused_labels)]
-                                                    '__loop5: loop {
-                                                        match __step2 {
-                                                            ::gen_core::__private::GeneratorState::Yielded(
-                                                                __yielded2,
-                                                            ) => {
-                                                                let __yielded: u32 = __yielded2;
-                                                                *__state = __State::S0 {
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    delegate2_7: __delegate2,
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    iter0_3: __iter0,
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    sum_2: sum,
-                                                                    #[allow(clippy::used_underscore_binding)]
-                                                                    items_1: items,
-                                                                };
-                                                                return ::gen_core::__private::GeneratorState::Yielded(
-                                                                    __yielded,
-                                                                );
-                                                            }
-                                                            ::gen_core::__private::GeneratorState::Complete(
-                                                                __returned2,
-                                                            ) => {
-                                                                {
-                                                                    __t3 = __returned2;
-                                                                    break '__loop5;
-                                                                };
-                                                            }
-                                                        };
-                                                    };
-                                                };
-                                                sum += __t3;
+                                    '__loop5: loop {
+                                        match __step2 {
+                                            ::gen_core::__private::GeneratorState::Yielded(
+                                                __yielded2,
+                                            ) => {
+                                                let __yielded: u32 = __yielded2;
+                                                return ::gen_core::__private::yielded(__state, __yielded);
                                             }
-                                            ::gen_core::__private::None => {
-                                                break '__loop2;
+                                            ::gen_core::__private::GeneratorState::Complete(
+                                                __returned2,
+                                            ) => {
+                                                {
+                                                    __t3 = __returned2;
+                                                    break '__loop5;
+                                                };
                                             }
                                         };
                                     };
+                                    let __State::S0 {
+                                        items_1: __stored1,
+                                        sum_2: __stored2,
+                                        iter0_3: __stored3,
+                                        delegate2_7: __stored7,
+                                    } = ::gen_core::__private::replace(
+                                        __state,
+                                        __State::Poisoned,
+                                    ) else { ::core::unreachable!() };
+                                    #[allow(unused_assignments)]
+                                    {
+                                        items = __stored1;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        sum = __stored2;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        __iter0 = __stored3;
+                                    }
+                                    #[allow(unused_assignments)]
+                                    {
+                                        __delegate2 = __stored7;
+                                    }
                                 };
-                                return ::gen_core::__private::complete(__state, Ok(sum));
-                            }
-                            __end @ (__State::Poisoned | __State::Done) => {
-                                ::gen_core::__private::resumed_after_end(
-                                    ::core::matches!(__end, __State::Done),
-                                )
-                            }
+                                sum += __t3;
+                            };
                         }
-                    },
-                ),
-            )
+                        #[allow(unused_labels)]
+                        '__loop2: loop {
+                            match ::gen_core::__private::Walk::next_in(
+                                &mut __iter0,
+                                &items,
+                            ) {
+                                ::gen_core::__private::Some(s) => {
+                                    let n: u32 = match ::gen_core::__private::Branch::branch(
+                                        s.parse(),
+                                    ) {
+                                        ::gen_core::__private::ControlFlow::Continue(__value) => {
+                                            __value
+                                        }
+                                        ::gen_core::__private::ControlFlow::Break(__residual) => {
+                                            return __complete(
+                                                __state,
+                                                ::gen_core::__private::FromResidual::from_residual(
+                                                    __residual,
+                                                ),
+                                            );
+                                        }
+                                    };
+                                    let __t3;
+                                    {
+                                        #[allow(unused_mut)]
+                                        let mut __delegate2 = ::gen_core::__private::Delegate::new::<
+                                            (),
+                                        >(
+                                            (&&::gen_core::__private::Operand::<_, ()>::new(counter(n)))
+                                                .yield_from_delegate(),
+                                        );
+                                        #[allow(unused_mut)]
+                                        let mut __step2 = ::gen_core::__private::Delegate::start::<
+                                            (),
+                                        >({ &mut __delegate2 }, &mut *__relocate);
+                                        #[allow(unused_labels)]
+                                        '__loop5: loop {
+                                            match __step2 {
+                                                ::gen_core::__private::GeneratorState::Yielded(
+                                                    __yielded2,
+                                                ) => {
+                                                    let __yielded: u32 = __yielded2;
+                                                    *__state = __State::S0 {
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        delegate2_7: __delegate2,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        iter0_3: __iter0,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        sum_2: sum,
+                                                        #[allow(clippy::used_underscore_binding)]
+                                                        items_1: items,
+                                                    };
+                                                    return ::gen_core::__private::yielded(__state, __yielded);
+                                                }
+                                                ::gen_core::__private::GeneratorState::Complete(
+                                                    __returned2,
+                                                ) => {
+                                                    {
+                                                        __t3 = __returned2;
+                                                        break '__loop5;
+                                                    };
+                                                }
+                                            };
+                                        };
+                                    };
+                                    sum += __t3;
+                                }
+                                ::gen_core::__private::None => {
+                                    break '__loop2;
+                                }
+                            };
+                        };
+                    };
+                    return __complete(__state, Ok(sum));
+                }
+                __end @ (__State::Poisoned | __State::Done) => {
+                    ::gen_core::__private::resumed_after_end(
+                        ::core::matches!(__end, __State::Done),
+                    )
+                }
+            }
         },
         |
             __state: &mut __State<_, _, _, _, _>,

@@ -5,7 +5,7 @@ fn histogram(
     #[allow(unused_imports)]
     use ::gen_core::__private::{
         ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-        ViaNeither as _,
+        ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -74,7 +74,7 @@ fn histogram(
                             ) {
                                 ::gen_core::__private::Some(&v) => {
                                     if v >= 4 {
-                                        return ::gen_core::__private::complete(__state, [9; 4]);
+                                        return __complete(__state, [9; 4]);
                                     }
                                     counts[v] += 1;
                                     {
@@ -105,7 +105,7 @@ fn histogram(
                         };
                     };
                     log.borrow_mut().push("loop done".into());
-                    return ::gen_core::__private::complete(__state, counts);
+                    return __complete(__state, counts);
                 }
                 __State::S0 {
                     values_2: __in_place2,
@@ -141,7 +141,7 @@ fn histogram(
                             ) {
                                 ::gen_core::__private::Some(&v) => {
                                     if v >= 4 {
-                                        return ::gen_core::__private::complete(__state, [9; 4]);
+                                        return __complete(__state, [9; 4]);
                                     }
                                     (*__in_place5)[v] += 1;
                                     {
@@ -191,7 +191,7 @@ fn histogram(
                         }
                     };
                     log.borrow_mut().push("loop done".into());
-                    return ::gen_core::__private::complete(__state, counts);
+                    return __complete(__state, counts);
                 }
                 __end @ (__State::Poisoned | __State::Done) => {
                     ::gen_core::__private::resumed_after_end(

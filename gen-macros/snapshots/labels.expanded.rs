@@ -2,7 +2,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
     #[allow(unused_imports)]
     use ::gen_core::__private::{
         ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-        ViaNeither as _,
+        ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -152,7 +152,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                 };
                             };
                             let found = __t0;
-                            return ::gen_core::__private::complete(__state, found * 2);
+                            return __complete(__state, found * 2);
                         }
                         __end @ (__State::Poisoned | __State::Done) => {
                             ::gen_core::__private::resumed_after_end(

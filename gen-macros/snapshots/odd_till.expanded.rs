@@ -2,7 +2,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
     #[allow(unused_imports)]
     use ::gen_core::__private::{
         ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-        ViaNeither as _,
+        ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -54,7 +54,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                                     break '__loop1;
                                 };
                             };
-                            return ::gen_core::__private::complete(__state, ());
+                            return __complete(__state, ());
                         }
                         __State::S0 { number_1: __stored1, n_2: __stored2 } => {
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
@@ -86,7 +86,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                                     break '__loop1;
                                 };
                             };
-                            return ::gen_core::__private::complete(__state, ());
+                            return __complete(__state, ());
                         }
                         __end @ (__State::Poisoned | __State::Done) => {
                             ::gen_core::__private::resumed_after_end(

@@ -2,7 +2,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
     #[allow(unused_imports)]
     use ::gen_core::__private::{
         ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-        ViaNeither as _,
+        ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]

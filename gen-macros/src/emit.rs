@@ -305,8 +305,9 @@ impl Emitter<'_> {
         };
         let step = if delegating {
             // The state comes untyped and the return type names it: see
-            // `gen_core::__private::Delegating`. The body runs in a closure of its own, so that
-            // its `return`s give the step's result.
+            // `gen_core::__private::Delegating`. The body's `return`s make that type
+            // (`gen_core::__private::{yielded, complete}`); the first one ties the state's type
+            // to it before the body needs its fields.
             let erased = syn::Ident::new("__erased_state", Span::mixed_site());
             let wrong = syn::Ident::new("__wrong", Span::mixed_site());
             quote! {
@@ -318,10 +319,7 @@ impl Emitter<'_> {
                             #krate::__private::Ok(#state) => #state,
                             #krate::__private::Err(#wrong) => return #wrong.report(),
                         };
-                    #krate::__private::Stepped::new(#krate::__private::run_step(
-                        #[inline(always)]
-                        move || -> #step_ty { #body },
-                    ))
+                    #body
                 }
             }
         } else {
@@ -358,12 +356,19 @@ impl Emitter<'_> {
         } else {
             quote!(#krate::__private::generated(#initial, #step))
         };
+        let complete = names::complete_fn(Span::call_site());
+        let complete_source = if delegating {
+            quote!(complete_stepped)
+        } else {
+            quote!(complete)
+        };
         quote! {
-            // The traits `yield_from!` and position walks probe by method resolution.
+            // The traits `yield_from!` and position walks probe by method resolution, and the
+            // completion the step's `return`s call.
             #[allow(unused_imports)]
             use #krate::__private::{
                 ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-                ViaNeither as _,
+                ViaNeither as _, #complete_source as #complete,
             };
             #[derive(Clone)]
             #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -505,11 +510,11 @@ impl Emitter<'_> {
     }
 
     fn completion(&self) -> TokenStream {
-        let krate = self.krate;
         let state = names::state_var();
+        let complete = names::complete_fn(Span::call_site());
         quote! {
             #[allow(unreachable_code)]
-            return #krate::__private::complete(#state, ());
+            return #complete(#state, ());
         }
     }
 
@@ -1158,16 +1163,27 @@ impl Emitter<'_> {
         value: &syn::Expr,
         resume: Option<BindingId>,
     ) -> TokenStream {
-        let krate = self.krate;
-        let yielded = &Names::new().yielded;
+        let yield_return = self.yield_return();
         let binding = self.yielded_value(value);
         let resume = self.resume_value(k, resume);
         quote! {
             {
                 #binding
-                return #krate::__private::GeneratorState::Yielded(#yielded);
+                #yield_return
             }
             #resume
+        }
+    }
+
+    /// `return` of the yielded value: a `GeneratorState`, or for a generator that delegates, a
+    /// `Stepped` made by `gen_core::__private::yielded`.
+    fn yield_return(&self) -> TokenStream {
+        let krate = self.krate;
+        let Names { state, yielded, .. } = &Names::new();
+        if self.body.suspends.iter().any(|s| s.delegate.is_some()) {
+            quote!(return #krate::__private::yielded(#state, #yielded);)
+        } else {
+            quote!(return #krate::__private::GeneratorState::Yielded(#yielded);)
         }
     }
 
@@ -1203,14 +1219,11 @@ impl Emitter<'_> {
 
     /// Stores what suspension point `k` keeps and yields `value`.
     fn suspend(&mut self, k: SuspendId, value: &syn::Expr) -> TokenStream {
-        let krate = self.krate;
         let Names {
-            state_ty,
-            state,
-            yielded,
-            ..
+            state_ty, state, ..
         } = &Names::new();
         let binding = self.yielded_value(value);
+        let yield_return = self.yield_return();
         self.constructed.insert(k);
         let variant = variant(k);
         let fields = self.analysis.saved[k].iter().rev().map(|&id| {
@@ -1227,7 +1240,7 @@ impl Emitter<'_> {
             return quote_spanned! {span=>
                 {
                     #binding
-                    return #krate::__private::GeneratorState::Yielded(#yielded);
+                    #yield_return
                 }
             };
         }
@@ -1235,7 +1248,7 @@ impl Emitter<'_> {
             {
                 #binding
                 *#state = #state_ty::#variant { #(#fields,)* };
-                return #krate::__private::GeneratorState::Yielded(#yielded);
+                #yield_return
             }
         }
     }

@@ -85,6 +85,14 @@ pub fn is_compound_assignment(op: &syn::BinOp) -> bool {
     )
 }
 
+/// The function that completes the generator (`gen_core::__private::complete`, or
+/// `complete_stepped` for a generator that delegates), imported under this name by the
+/// expansion, so that the stages that write a completion need not know which. Located at
+/// `at`, the value completed with, where rustc reports a value of the wrong type.
+pub fn complete_fn(at: proc_macro2::Span) -> syn::Ident {
+    syn::Ident::new("__complete", proc_macro2::Span::mixed_site().located_at(at))
+}
+
 /// The step closure's `&mut` state parameter, which completion writes to: one definition for
 /// every stage that names it.
 pub fn state_var() -> syn::Ident {

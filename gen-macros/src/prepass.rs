@@ -291,11 +291,11 @@ impl VisitMut for Prepass<'_> {
                     self.visit_expr_mut(value);
                 }
                 let span = r.return_token.span;
-                let krate = self.args.krate_at(span);
+                let complete = names::complete_fn(span);
                 let state = names::state_var();
                 let value = r.expr.take().map_or_else(|| quote!(()), |v| quote!(#v));
                 r.expr = Some(Box::new(syn::parse_quote_spanned! {span=>
-                    #krate::__private::complete(#state, #value)
+                    #complete(#state, #value)
                 }));
             }
             syn::Expr::Try(t) if self.nested.is_none() => {
@@ -360,6 +360,7 @@ impl VisitMut for Prepass<'_> {
 fn branch(args: &Args, operand: &syn::Expr, question: Span) -> syn::Expr {
     let krate = &args.krate_at(question);
     let state = names::state_var();
+    let complete = names::complete_fn(question);
     let at = Span::mixed_site().located_at(question);
     let value = syn::Ident::new("__value", at);
     let residual = syn::Ident::new("__residual", at);
@@ -371,7 +372,7 @@ fn branch(args: &Args, operand: &syn::Expr, question: Span) -> syn::Expr {
         match #branch {
             #krate::__private::ControlFlow::Continue(#value) => #value,
             #krate::__private::ControlFlow::Break(#residual) => {
-                return #krate::__private::complete(#state, #from_residual)
+                return #complete(#state, #from_residual)
             }
         }
     }

@@ -378,7 +378,6 @@ impl Lowerer<'_> {
     // ----- expressions whose value goes to a destination -----
 
     fn deliver(&mut self, value: syn::Expr, dest: Dest, out: &mut Vec<Stmt>) {
-        let krate = self.args.krate_at(value.span());
         // A value that never arrives (`panic!(..)`, `return ..`) is just run: wrapping it would
         // add unreachable code of our own.
         let never = plain_diverges(&syn::Stmt::Expr(value.clone(), None));
@@ -393,7 +392,8 @@ impl Lowerer<'_> {
             Dest::Return => {
                 let span = value.span();
                 let state = names::state_var();
-                let ret = quote_spanned!(span=> return #krate::__private::complete(#state, #value));
+                let complete = names::complete_fn(span);
+                let ret = quote_spanned!(span=> return #complete(#state, #value));
                 self.plain_expr(syn::parse_quote!(#ret))
             }
         };
