@@ -706,6 +706,32 @@ mod tests {
         }
     }
 
+    /// The step closure gets its state untyped: asking for another type is refused, not
+    /// granted (the type id is that of the type with its lifetimes erased).
+    #[test]
+    fn a_state_ref_gives_the_state_only_as_its_own_type() {
+        let mut value = 7_u32;
+        assert!(super::StateRef::new(&mut value).get::<u64>().is_err());
+        assert!(super::StateRef::new(&mut value).get::<i32>().is_err());
+        let text = String::from("borrowed");
+        let mut borrowing: (&str, u32) = (&text, 1);
+        assert!(
+            super::StateRef::new(&mut borrowing)
+                .get::<(&str, u64)>()
+                .is_err()
+        );
+        match super::StateRef::new(&mut borrowing).get::<(&str, u32)>() {
+            Ok(state) => state.1 += 1,
+            Err(_) => panic!("the state's own type was refused"),
+        }
+        assert_eq!(borrowing, ("borrowed", 2));
+        match super::StateRef::new(&mut value).get::<u32>() {
+            Ok(state) => *state += 1,
+            Err(_) => panic!("the state's own type was refused"),
+        }
+        assert_eq!(value, 8);
+    }
+
     #[test]
     fn a_chain_is_located_once_by_its_outermost_generator() {
         let (p, located) = probe(5);
