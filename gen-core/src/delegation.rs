@@ -368,6 +368,15 @@ fn wrong_state() -> ! {
 
 /// The state, as the step closure receives it: a `&mut` to a state whose type its parameter
 /// does not name (see [`Delegating`]). [`get`](Self::get) checks the type it is asked for.
+///
+/// Not public API, and sound for the code the macro writes only: there the closure asks for
+/// the state type its own return type names, which inference makes the state's exact type,
+/// lifetimes included. The check compares type ids with lifetimes erased (the state may hold
+/// borrows, and `core::any::TypeId` needs `'static`), so a closure written by hand that asked
+/// for the same type with longer lifetimes would get a reference the borrow checker cannot
+/// see through. A type-level link would name the state in the closure's parameter again (see
+/// [`Delegating`]); an `unsafe` call in the expansion would break crates that
+/// `#![forbid(unsafe_code)]`.
 pub struct StateRef<'a> {
     state: *mut u8,
     id: TypeId,
