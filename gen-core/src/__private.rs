@@ -10,7 +10,8 @@ use crate::delegation::broken_chain;
 
 pub use crate::adapters::{FromIter, Iter, from_iter};
 pub use crate::delegation::{
-    Delegate, Delegating, Entry, Leaf, Slots, StateRef, Step, Stepped, WrongState, delegating,
+    Delegate, Delegating, DelegatingStep, Entry, Leaf, Slots, StateRef, Stepped, WrongState,
+    delegating,
 };
 pub use crate::{Generator, GeneratorState};
 pub use core::iter::{IntoIterator, Iterator};
@@ -127,18 +128,27 @@ pub fn complete<S: StateMachine, Y, T>(state: &mut S, value: T) -> GeneratorStat
     GeneratorState::Complete(value)
 }
 
-/// [`complete`], for a generator that delegates: its step closure returns [`Stepped`] (see
-/// [`Delegating`]). The macro calls either as `__complete`, which its expansion imports.
+/// [`complete`], for a step closure that returns [`Stepped`] from its body ([`Delegating`],
+/// and a guarded [`ErasedGenerated`]). The macro calls either as `__complete`, which its
+/// expansion imports.
 #[inline(always)]
 pub fn complete_stepped<S: StateMachine, Y, T>(state: &mut S, value: T) -> Stepped<S, Y, T> {
     Stepped::new(complete(state, value))
 }
 
-/// Yields `value`, for a generator that delegates (see [`complete_stepped`]).
+/// Yields `value`, for a step closure that returns [`Stepped`] from its body (see
+/// [`complete_stepped`]). The macro calls it, or [`yielded_plain`], as `__yield`.
 #[inline(always)]
 pub fn yielded<S, Y, T>(state: &mut S, value: Y) -> Stepped<S, Y, T> {
+    Stepped::new(yielded_plain(state, value))
+}
+
+/// Yields `value`, for a step body that returns a [`GeneratorState`] (an [`ErasedGenerated`]
+/// whose body runs in [`poison_on_panic`]'s closure).
+#[inline(always)]
+pub fn yielded_plain<S, Y, T>(state: &mut S, value: Y) -> GeneratorState<Y, T> {
     let _ = state;
-    Stepped::new(GeneratorState::Yielded(value))
+    GeneratorState::Yielded(value)
 }
 
 /// The generator a `#[generator]` function returns: its state enum and the closure that
@@ -159,40 +169,157 @@ where
     Generated { state, step }
 }
 
+/// One step of a generator that does not delegate ([`Generated`], [`ErasedGenerated`]), as a
+/// macro: a helper function would take the call as a closure, and one more closure per
+/// generator made the 500 small generators of `benches/compile_time.sh` cost rustc 3% more.
+/// The state is `DONE` after completion (see [`StateMachine::DONE_AFTER_STEP`]); it is
+/// `POISONED` if the body panics.
+///
+/// A guarded step (see [`Guard`]) either rejects an ended generator before it starts
+/// (`OUT_OF_LINE`, see [`reject_ended`]) or lets the step's own arm for ended states panic,
+/// under a guard that leaves a completed generator completed ([`PoisonOnUnwindUnlessDone`]).
+/// The check before the step costs a step inlined into a driving loop its tag: where the
+/// state's tag sits in the niche of a field (a `String`, a `Vec`), LLVM then decodes and tests
+/// it on every item (measured, a counter that keeps a `String`: 20 instructions and 2.6
+/// cycles per item against 6 and 1.0).
+macro_rules! step_generated {
+    ($S:ty, $out_of_line:expr, $state:expr, |$s:ident| $call:expr) => {{
+        let step = if Guard::<$S>::ON && $out_of_line {
+            reject_ended(&$state);
+            let guard = PoisonOnUnwind(&mut $state);
+            let step = {
+                let $s = &mut *guard.0;
+                $call
+            };
+            core::mem::forget(guard);
+            step
+        } else if Guard::<$S>::ON {
+            let guard = PoisonOnUnwindUnlessDone::new(&mut $state);
+            let step = {
+                let $s = &mut *guard.state;
+                $call
+            };
+            core::mem::forget(guard);
+            step
+        } else {
+            let $s = &mut $state;
+            $call
+        };
+        if <$S as StateMachine>::DONE_AFTER_STEP && step.is_complete() {
+            mark_done(&mut $state);
+        }
+        step
+    }};
+}
+
 impl<S: StateMachine, F> Generated<S, F> {
-    /// Runs one step. The state is `DONE` after completion (see
-    /// [`StateMachine::DONE_AFTER_STEP`]); it is `POISONED` if the body panics.
-    ///
-    /// A guarded step (see [`Guard`]) either rejects an ended generator before it starts
-    /// (`OUT_OF_LINE`, see [`reject_ended`]) or lets the step's own arm for ended states panic,
-    /// under a guard that leaves a completed generator completed
-    /// ([`PoisonOnUnwindUnlessDone`]). The check before the step costs a step inlined into a
-    /// driving loop its tag: where the state's tag sits in the niche of a field (a `String`,
-    /// a `Vec`), LLVM then decodes and tests it on every item (measured, a counter that keeps
-    /// a `String`: 20 instructions and 2.6 cycles per item against 6 and 1.0).
+    /// Runs one step: see [`step_generated`].
     #[inline(always)]
     fn step<const OUT_OF_LINE: bool, R, Y, T>(&mut self, arg: Option<R>) -> GeneratorState<Y, T>
     where
         F: FnMut(&mut S, Option<R>) -> GeneratorState<Y, T>,
     {
-        let step = if Guard::<S>::ON && OUT_OF_LINE {
-            reject_ended(&self.state);
-            let guard = PoisonOnUnwind(&mut self.state);
-            let step = (self.step)(&mut *guard.0, arg);
-            core::mem::forget(guard);
-            step
-        } else if Guard::<S>::ON {
-            let guard = PoisonOnUnwindUnlessDone::new(&mut self.state);
-            let step = (self.step)(&mut *guard.state, arg);
-            core::mem::forget(guard);
-            step
-        } else {
-            (self.step)(&mut self.state, arg)
-        };
-        if S::DONE_AFTER_STEP && step.is_complete() {
-            mark_done(&mut self.state);
+        step_generated!(S, OUT_OF_LINE, self.state, |state| (self.step)(state, arg))
+    }
+}
+
+/// [`Generated`], for a generic function: its step closure takes the state untyped
+/// ([`StateRef`]) and names the state's type once, in its return type ([`Stepped`]). A
+/// generic adapter holds the generator it wraps in its state; with the state named twice in
+/// its type (a field and the closure's parameter, as `Generated` does), a stack of `d`
+/// adapters would build in time exponential in `d` (16 took 86 s), as [`Delegating`]
+/// explains. Not used for every generator: the step trait and the erased state cost rustc
+/// about 12% more on a crate of small generators.
+pub struct ErasedGenerated<F: ErasedStep<R>, R> {
+    state: F::State,
+    step: F,
+}
+
+/// The step closure of an [`ErasedGenerated`], seen through its return type.
+pub trait ErasedStep<R> {
+    /// The state enum.
+    type State: StateMachine;
+    /// What the generator yields.
+    type Yield;
+    /// What it returns.
+    type Return;
+    /// Runs the step.
+    fn step(
+        &mut self,
+        state: &mut Self::State,
+        arg: Option<R>,
+    ) -> GeneratorState<Self::Yield, Self::Return>;
+}
+
+impl<F, S, R, Y, T> ErasedStep<R> for F
+where
+    F: for<'a> FnMut(StateRef<'a>, Option<R>) -> Stepped<S, Y, T>,
+    S: StateMachine,
+{
+    type State = S;
+    type Yield = Y;
+    type Return = T;
+
+    #[inline(always)]
+    fn step(&mut self, state: &mut S, arg: Option<R>) -> GeneratorState<Y, T> {
+        self(StateRef::new(state), arg).into_inner()
+    }
+}
+
+/// Pairs the initial state with the step function, for a generic function.
+#[inline]
+pub fn generated_erased<S, F, R, Y, T>(state: S, step: F) -> ErasedGenerated<F, R>
+where
+    S: StateMachine,
+    F: for<'a> FnMut(StateRef<'a>, Option<R>) -> Stepped<S, Y, T>,
+{
+    ErasedGenerated { state, step }
+}
+
+// By hand: a derive would ask `R` to be `Clone`.
+impl<F: ErasedStep<R> + Clone, R> Clone for ErasedGenerated<F, R>
+where
+    F::State: Clone,
+{
+    fn clone(&self) -> Self {
+        ErasedGenerated {
+            state: self.state.clone(),
+            step: self.step.clone(),
         }
-        step
+    }
+}
+
+impl<F, R, S, Y, T> Generator<R> for ErasedGenerated<F, R>
+where
+    F: ErasedStep<R, State = S, Yield = Y, Return = T>,
+    S: StateMachine,
+{
+    type Yield = Y;
+    type Return = T;
+
+    #[inline]
+    fn start(&mut self) -> GeneratorState<Y, T> {
+        step_generated!(S, false, self.state, |state| self.step.step(state, None))
+    }
+
+    #[inline]
+    fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
+        step_generated!(S, false, self.state, |state| self
+            .step
+            .step(state, Some(arg)))
+    }
+
+    #[inline]
+    fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Y, T> {
+        step_generated!(S, true, self.state, |state| self
+            .step
+            .step(state, Some(arg)))
+    }
+}
+
+impl<F: ErasedStep<R>, R> fmt::Debug for ErasedGenerated<F, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Generator { .. }")
     }
 }
 

@@ -285,12 +285,12 @@ pub(crate) fn broken_chain() -> ! {
 /// [`Generated`](crate::__private::Generated), plus where its innermost running delegate is,
 /// when that is at least two levels down.
 ///
-/// Its type names the state's type once, in the step closure's return type ([`Step`]). The
+/// Its type names the state's type once, in the step closure's return type ([`DelegatingStep`]). The
 /// state holds the delegate, whose type is the generator type of the level below, so a type
 /// that named the state twice (a field and the closure's parameter) would name the level
 /// below twice, and the level below that four times: rustc's monomorphization expands the
 /// types of a chain of `d` levels as a tree, `2^d` nodes (a 24-level chain built in 21 s).
-pub struct Delegating<F: Step<R>, R> {
+pub struct Delegating<F: DelegatingStep<R>, R> {
     state: F::State,
     leaf: Option<LeafAt<R, F::Yield>>,
     step: F,
@@ -300,7 +300,7 @@ pub struct Delegating<F: Step<R>, R> {
 
 /// The step closure of a generator that delegates, seen through its return type: it takes
 /// the state as a [`StateRef`] and returns [`Stepped`], which names the state's type.
-pub trait Step<R> {
+pub trait DelegatingStep<R> {
     /// The state enum.
     type State: StateMachine;
     /// What the generator yields.
@@ -316,7 +316,7 @@ pub trait Step<R> {
     ) -> GeneratorState<Self::Yield, Self::Return>;
 }
 
-impl<F, S, R, Y, T> Step<R> for F
+impl<F, S, R, Y, T> DelegatingStep<R> for F
 where
     F: for<'a> FnMut(StateRef<'a>, Entry<R>, &mut bool) -> Stepped<S, Y, T>,
     S: StateMachine,
@@ -332,7 +332,7 @@ where
         entry: Entry<R>,
         relocate: &mut bool,
     ) -> GeneratorState<Y, T> {
-        self(StateRef::new(state), entry, relocate).0
+        self(StateRef::new(state), entry, relocate).into_inner()
     }
 }
 
@@ -344,6 +344,11 @@ impl<S, Y, T> Stepped<S, Y, T> {
     #[inline(always)]
     pub fn new(step: GeneratorState<Y, T>) -> Self {
         Stepped(step, PhantomData)
+    }
+
+    #[inline(always)]
+    pub(crate) fn into_inner(self) -> GeneratorState<Y, T> {
+        self.0
     }
 }
 
@@ -385,7 +390,7 @@ pub struct StateRef<'a> {
 
 impl<'a> StateRef<'a> {
     #[inline(always)]
-    fn new<S>(state: &'a mut S) -> Self {
+    pub(crate) fn new<S>(state: &'a mut S) -> Self {
         StateRef {
             state: (state as *mut S).cast(),
             id: typeid::of::<S>(),
@@ -420,7 +425,7 @@ impl Drop for DropGlue {
 }
 
 // By hand: a derive would ask `R` to be `Clone`. The offset stays right in the clone.
-impl<F: Step<R> + Clone, R> Clone for Delegating<F, R>
+impl<F: DelegatingStep<R> + Clone, R> Clone for Delegating<F, R>
 where
     F::State: Clone,
 {
@@ -455,7 +460,7 @@ where
 
 impl<F, R, S, Y, T> Delegating<F, R>
 where
-    F: Step<R, State = S, Yield = Y, Return = T>,
+    F: DelegatingStep<R, State = S, Yield = Y, Return = T>,
     S: StateMachine,
 {
     /// A step through every level. If a delegate started or completed below, the chain now
@@ -563,9 +568,9 @@ where
 /// returns forgets the guard). The levels below drop with the state: a variant's delegate is its
 /// latest binding, hence its first field, so they drop innermost first, as they do when the
 /// panic goes through each level's own guard.
-struct ForgetLeafOnUnwind<'a, F: Step<R>, R>(&'a mut Delegating<F, R>);
+struct ForgetLeafOnUnwind<'a, F: DelegatingStep<R>, R>(&'a mut Delegating<F, R>);
 
-impl<F: Step<R>, R> Drop for ForgetLeafOnUnwind<'_, F, R> {
+impl<F: DelegatingStep<R>, R> Drop for ForgetLeafOnUnwind<'_, F, R> {
     fn drop(&mut self) {
         self.0.leaf = None;
         self.0.state.set_poisoned();
@@ -574,7 +579,7 @@ impl<F: Step<R>, R> Drop for ForgetLeafOnUnwind<'_, F, R> {
 
 impl<F, R, S, Y, T> Generator<R> for Delegating<F, R>
 where
-    F: Step<R, State = S, Yield = Y, Return = T>,
+    F: DelegatingStep<R, State = S, Yield = Y, Return = T>,
     S: StateMachine,
 {
     type Yield = Y;
@@ -625,7 +630,7 @@ where
     }
 }
 
-impl<F: Step<R>, R> core::fmt::Debug for Delegating<F, R> {
+impl<F: DelegatingStep<R>, R> core::fmt::Debug for Delegating<F, R> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("Generator { .. }")
     }

@@ -4,7 +4,7 @@ fn delegate(
     #[allow(unused_imports)]
     use ::gen_core::__private::{
         ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-        ViaNeither as _, complete_stepped as __complete,
+        ViaNeither as _, complete_stepped as __complete, yielded as __yield,
     };
     #[derive(Clone)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -115,7 +115,7 @@ fn delegate(
                                                         #[allow(clippy::used_underscore_binding)]
                                                         items_1: items,
                                                     };
-                                                    return ::gen_core::__private::yielded(__state, __yielded);
+                                                    return __yield(__state, __yielded);
                                                 }
                                                 ::gen_core::__private::GeneratorState::Complete(
                                                     __returned2,
@@ -176,7 +176,7 @@ fn delegate(
                                                 __yielded2,
                                             ) => {
                                                 let __yielded: u32 = __yielded2;
-                                                return ::gen_core::__private::yielded(__state, __yielded);
+                                                return __yield(__state, __yielded);
                                             }
                                             ::gen_core::__private::GeneratorState::Complete(
                                                 __returned2,
@@ -269,7 +269,7 @@ fn delegate(
                                                         #[allow(clippy::used_underscore_binding)]
                                                         items_1: items,
                                                     };
-                                                    return ::gen_core::__private::yielded(__state, __yielded);
+                                                    return __yield(__state, __yielded);
                                                 }
                                                 ::gen_core::__private::GeneratorState::Complete(
                                                     __returned2,

@@ -291,23 +291,29 @@ impl Emitter<'_> {
             quote!(, #relocate: &mut bool)
         });
         let step_ty = quote!(#krate::__private::GeneratorState<#yield_ty, #return_ty>);
+        let erased_step = self.erased_step();
         let body = if guarded {
             dispatch
         } else {
-            quote! {
+            let on_copy = quote! {
                 #krate::__private::poison_on_panic(
                     #state,
                     // Called once. Inlined, the copy of a small state lives in registers.
                     #[inline(always)]
                     move |#state| -> #step_ty { #dispatch },
                 )
+            };
+            if erased_step {
+                quote!(#krate::__private::Stepped::new(#on_copy))
+            } else {
+                on_copy
             }
         };
-        let step = if delegating {
+        let step = if erased_step {
             // The state comes untyped and the return type names it: see
-            // `gen_core::__private::Delegating`. The body's `return`s make that type
-            // (`gen_core::__private::{yielded, complete}`); the first one ties the state's type
-            // to it before the body needs its fields.
+            // `gen_core::__private::{Delegating, ErasedGenerated}`. A guarded body's `return`s
+            // make that type (`__yield` and `__complete`, imported below); the first `return`
+            // ties the state's type to it before the body needs its fields.
             let erased = syn::Ident::new("__erased_state", Span::mixed_site());
             let wrong = syn::Ident::new("__wrong", Span::mixed_site());
             quote! {
@@ -353,22 +359,27 @@ impl Emitter<'_> {
             // (`gen_core::delegation::resume_nested` keeps deeper levels out of line).
             let slots = self.slot_finder(&reachable, &infer, &resume_ty, &yield_ty);
             quote!(#krate::__private::delegating(#initial, #[inline(always)] #step, #slots))
+        } else if erased_step {
+            quote!(#krate::__private::generated_erased(#initial, #step))
         } else {
             quote!(#krate::__private::generated(#initial, #step))
         };
+        // What the body's `return`s call: see `names::complete_fn`.
         let complete = names::complete_fn(Span::call_site());
-        let complete_source = if delegating {
-            quote!(complete_stepped)
+        let yield_fn = names::yield_fn();
+        let (complete_source, yield_source) = if erased_step && guarded {
+            (quote!(complete_stepped), quote!(yielded))
         } else {
-            quote!(complete)
+            (quote!(complete), quote!(yielded_plain))
         };
+        let yield_import = erased_step.then(|| quote!(#yield_source as #yield_fn,));
         quote! {
             // The traits `yield_from!` and position walks probe by method resolution, and the
             // completion the step's `return`s call.
             #[allow(unused_imports)]
             use #krate::__private::{
                 ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
-                ViaNeither as _, #complete_source as #complete,
+                ViaNeither as _, #complete_source as #complete, #yield_import
             };
             #[derive(Clone)]
             #[allow(non_snake_case, clippy::large_enum_variant)]
@@ -1180,11 +1191,19 @@ impl Emitter<'_> {
     fn yield_return(&self) -> TokenStream {
         let krate = self.krate;
         let Names { state, yielded, .. } = &Names::new();
-        if self.body.suspends.iter().any(|s| s.delegate.is_some()) {
-            quote!(return #krate::__private::yielded(#state, #yielded);)
+        if self.erased_step() {
+            let yield_fn = names::yield_fn();
+            quote!(return #yield_fn(#state, #yielded);)
         } else {
             quote!(return #krate::__private::GeneratorState::Yielded(#yielded);)
         }
+    }
+
+    /// Whether the step closure takes its state untyped (see
+    /// `gen_core::__private::ErasedGenerated`): a generator that delegates, or that may hold
+    /// a generator of a type its own is generic over.
+    fn erased_step(&self) -> bool {
+        self.sig.may_be_generic || self.body.suspends.iter().any(|s| s.delegate.is_some())
     }
 
     /// `let __yielded: Y = value;`, located at the value.

@@ -93,6 +93,13 @@ pub fn complete_fn(at: proc_macro2::Span) -> syn::Ident {
     syn::Ident::new("__complete", proc_macro2::Span::mixed_site().located_at(at))
 }
 
+/// The function that yields, for a step closure that takes its state untyped
+/// (`gen_core::__private::yielded`, or `yielded_plain`), imported under this name as
+/// [`complete_fn`] is.
+pub fn yield_fn() -> syn::Ident {
+    syn::Ident::new("__yield", proc_macro2::Span::mixed_site())
+}
+
 /// The step closure's `&mut` state parameter, which completion writes to: one definition for
 /// every stage that names it.
 pub fn state_var() -> syn::Ident {

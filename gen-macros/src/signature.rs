@@ -27,6 +27,10 @@ pub struct GenSig {
     pub return_ty: syn::Type,
     /// The arguments, in order.
     pub args: Vec<Arg>,
+    /// The function has type parameters, an `impl Trait` argument, or a receiver (whose
+    /// `impl` may have type parameters): its state may hold a generator of a type it is
+    /// generic over.
+    pub may_be_generic: bool,
 }
 
 /// A function argument and the name its value is stored under.
@@ -95,7 +99,7 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
         errors.push(variadic.span(), "a generator function cannot be variadic");
     }
 
-    let args = sig
+    let args: Vec<Arg> = sig
         .inputs
         .iter()
         .enumerate()
@@ -139,7 +143,13 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
             "Iterator" => Form::Iterator,
             _ => continue,
         };
-        return parse_bound(form, last, args, errors);
+        let may_be_generic = sig.generics.type_params().next().is_some()
+            || sig.receiver().is_some()
+            || args.iter().any(|arg| arg.pat.is_some() && arg.ty.is_none());
+        return parse_bound(form, last, args, errors).map(|gensig| GenSig {
+            may_be_generic,
+            ..gensig
+        });
     }
     errors.push(
         impl_trait.span(),
@@ -204,5 +214,6 @@ fn parse_bound(
         yield_ty,
         return_ty: return_ty.unwrap_or(unit),
         args,
+        may_be_generic: false,
     })
 }
