@@ -289,6 +289,19 @@ where
     }
 }
 
+impl<F, R, S, Y, T> ErasedGenerated<F, R>
+where
+    F: ErasedStep<R, State = S, Yield = Y, Return = T>,
+    S: StateMachine,
+{
+    /// Runs one step: see [`step_generated`].
+    #[inline(always)]
+    fn step<const OUT_OF_LINE: bool>(&mut self, arg: Option<R>) -> GeneratorState<Y, T> {
+        let step = &mut self.step;
+        step_generated!(S, OUT_OF_LINE, self.state, |state| step.step(state, arg))
+    }
+}
+
 impl<F, R, S, Y, T> Generator<R> for ErasedGenerated<F, R>
 where
     F: ErasedStep<R, State = S, Yield = Y, Return = T>,
@@ -299,21 +312,17 @@ where
 
     #[inline]
     fn start(&mut self) -> GeneratorState<Y, T> {
-        step_generated!(S, false, self.state, |state| self.step.step(state, None))
+        self.step::<false>(None)
     }
 
     #[inline]
     fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
-        step_generated!(S, false, self.state, |state| self
-            .step
-            .step(state, Some(arg)))
+        self.step::<false>(Some(arg))
     }
 
     #[inline]
     fn __resume_out_of_line(&mut self, arg: R) -> GeneratorState<Y, T> {
-        step_generated!(S, true, self.state, |state| self
-            .step
-            .step(state, Some(arg)))
+        self.step::<true>(Some(arg))
     }
 }
 

@@ -285,11 +285,12 @@ pub(crate) fn broken_chain() -> ! {
 /// [`Generated`](crate::__private::Generated), plus where its innermost running delegate is,
 /// when that is at least two levels down.
 ///
-/// Its type names the state's type once, in the step closure's return type ([`DelegatingStep`]). The
-/// state holds the delegate, whose type is the generator type of the level below, so a type
-/// that named the state twice (a field and the closure's parameter) would name the level
-/// below twice, and the level below that four times: rustc's monomorphization expands the
-/// types of a chain of `d` levels as a tree, `2^d` nodes (a 24-level chain built in 21 s).
+/// Its type names the state's type once, in the step closure's return type
+/// ([`DelegatingStep`]). The state holds the delegate, whose type is the generator type of the
+/// level below, so a type that named the state twice (a field and the closure's parameter)
+/// would name the level below twice, and the level below that four times: rustc's
+/// monomorphization expands the types of a chain of `d` levels as a tree, `2^d` nodes (a
+/// 24-level chain built in 21 s).
 pub struct Delegating<F: DelegatingStep<R>, R> {
     state: F::State,
     leaf: Option<LeafAt<R, F::Yield>>,
