@@ -246,8 +246,7 @@ where
 }
 
 /// Resumes a delegate from inside a chain. The `resume` of a generator that delegates is
-/// always inlined, with its whole step, so that a one-level chain driven by a loop compiles to
-/// one loop. Inlined into the level above, each level would carry a copy of every level below
+/// always inlined, so that a one-level chain driven by a loop can compile to one loop. Inlined into the level above, each level would carry a copy of every level below
 /// it (and so would each [`resume_slot`]): code quadratic in the depth. So a delegate that can
 /// delegate is called, out of line; a leaf is inlined as usual. `relocate`: the flag of the
 /// step above, if there is one (see [`Delegate::start`]).
@@ -594,9 +593,9 @@ where
         self.step(Entry::Start, None)
     }
 
-    // Always, and so is the step closure (the macro marks it): a loop that drives a one-level
-    // chain then compiles to the delegate's own loop, and a deeper chain's direct resume is a
-    // few instructions around one indirect call. Inside a chain, see `resume_nested`.
+    // Always: a deeper chain's direct resume is then a few instructions around one indirect
+    // call, and where LLVM inlines the step closure too, a loop that drives a one-level chain
+    // compiles to the delegate's own loop. Inside a chain, see `resume_nested`.
     #[inline(always)]
     fn resume(&mut self, arg: R) -> GeneratorState<Y, T> {
         self.resume_from(arg, None)

@@ -31,7 +31,6 @@ fn delegate(
     }
     let __generator = ::gen_core::__private::delegating(
         __State::Start { arg0_0: items },
-        #[inline(always)]
         move |
             __erased_state: ::gen_core::__private::StateRef<'_>,
             __resume: ::gen_core::__private::Entry<()>,

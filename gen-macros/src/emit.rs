@@ -353,12 +353,12 @@ impl Emitter<'_> {
             }
         });
         let generator_value = if delegating {
-            // Inlined always, like `Delegating::resume`: a loop driving a one-level chain then
-            // compiles to the delegate's own loop. Its step holds the delegate's inlined step as
-            // well as its own, which is over LLVM's threshold in a program of any size
-            // (`gen_core::delegation::resume_nested` keeps deeper levels out of line).
+            // The step closure is left to LLVM's inliner, as every other step is. Forced inline
+            // (e5d7646), it was copied into every caller of `start` and `resume`: rustc took 9%
+            // more instructions on a crate of 200 delegating generators and a chain of 32
+            // levels built 4x slower, for no gain per item (BENCHMARKS.md, "Delegation chains").
             let slots = self.slot_finder(&reachable, &infer, &resume_ty, &yield_ty);
-            quote!(#krate::__private::delegating(#initial, #[inline(always)] #step, #slots))
+            quote!(#krate::__private::delegating(#initial, #step, #slots))
         } else if erased_step {
             quote!(#krate::__private::generated_erased(#initial, #step))
         } else {
