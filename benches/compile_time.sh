@@ -7,6 +7,10 @@
 #   clean    wall seconds of `cargo build --release` from nothing (dependencies included)
 #   crate    wall seconds of rebuilding only the generated crate after `touch src/main.rs`
 #            (release), i.e. the cost of the 500 generators themselves; minimum of 3
+#   spread   the same, with the generators driven from 16 functions in 16 modules instead of
+#            all from `main`: rustc splits a crate into codegen units by module, and code
+#            inlined into its caller is compiled in the caller's unit, so this layout lets
+#            LLVM work on both cores (see BENCHMARKS.md); minimum of 3
 #   check    wall seconds of `cargo check` of only the generated crate (debug, after a
 #            dependency-warming check), what an IDE/edit loop pays; minimum of 3
 #   text     .text bytes of the release binary (`size`), and the stripped file size
@@ -47,7 +51,6 @@ codegen-units = 16
 TOML
     # Same versions as the workspace where the packages overlap.
     cp "$root/Cargo.lock" "$dir/Cargo.lock"
-    local f="$dir/src/main.rs"
     {
         echo "#![allow(clippy::all)]"
         case "$approach" in
@@ -121,20 +124,53 @@ RS
                 ;;
             esac
         done
-        echo "fn main() {"
-        echo "    let n = std::env::args().count() as u64 * 10;"
-        echo "    let mut total = 0u64;"
-        for ((k = 0; k < N; k++)); do
+    } >"$dir/generators.part"
+    for ((k = 0; k < N; k++)); do
             case "$approach" in
                 ours) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
                 diapause) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { CoroutineState::Yielded(v) => total = total.wrapping_add(v), CoroutineState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
                 genawaiter) echo "    { let mut g = g$k(n); loop { match g.resume() { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } } }" ;;
                 hand) echo "    { let mut g = g$k(n); loop { match g.step() { Ok(v) => total = total.wrapping_add(v), Err(r) => { total = total.wrapping_add(r); break; } } } }" ;;
             esac
-        done
+    done >"$dir/drives.part"
+    write_main "$dir" one
+}
+
+DRIVERS=16
+
+# Writes $1/src/main.rs: the generators, then what drives each once to its end, either all
+# in `main` ($2 = one) or split round-robin over $DRIVERS functions in modules of their own
+# ($2 = spread).
+write_main() {
+    local dir=$1 layout=$2
+    {
+        cat "$dir/generators.part"
+        if [[ $layout == spread ]]; then
+            for ((j = 0; j < DRIVERS; j++)); do
+                echo "mod d$j {"
+                echo "    use super::*;"
+                echo "    #[inline(never)]"
+                echo "    pub fn run(n: u64) -> u64 {"
+                echo "        let mut total = 0u64;"
+                awk -v j="$j" -v d="$DRIVERS" '(NR - 1) % d == j' "$dir/drives.part"
+                echo "        total"
+                echo "    }"
+                echo "}"
+            done
+        fi
+        echo "fn main() {"
+        echo "    let n = std::env::args().count() as u64 * 10;"
+        echo "    let mut total = 0u64;"
+        if [[ $layout == spread ]]; then
+            for ((j = 0; j < DRIVERS; j++)); do
+                echo "    total = total.wrapping_add(d$j::run(n));"
+            done
+        else
+            cat "$dir/drives.part"
+        fi
         echo "    println!(\"{total}\");"
         echo "}"
-    } >"$f"
+    } >"$dir/src/main.rs"
 }
 
 secs() { # wall seconds of a command, output to a log
@@ -145,7 +181,19 @@ secs() { # wall seconds of a command, output to a log
     echo "$t0 $t1" | awk '{printf "%.1f", $2 - $1}'
 }
 
-printf "%-11s %8s %8s %8s %10s %10s\n" approach clean_s crate_s check_s text_B stripped_B
+# The minimum wall seconds of 3 runs of a command (the machine is shared and noisy), after
+# `touch src/main.rs`: rebuilds of the crate alone.
+min_of_3() {
+    local best=999999 t
+    for _ in 1 2 3; do
+        touch src/main.rs
+        t=$(secs "$@")
+        best=$(echo "$best $t" | awk '{print ($2 < $1) ? $2 : $1}')
+    done
+    echo "$best"
+}
+
+printf "%-11s %8s %8s %8s %8s %10s %10s\n" approach clean_s crate_s spread_s check_s text_B stripped_B
 for approach in hand ours diapause genawaiter; do
     gen_crate "$approach"
     dir="$out/$approach"
@@ -154,24 +202,17 @@ for approach in hand ours diapause genawaiter; do
     cd "$dir"
     export CARGO_TARGET_DIR="$dir/target"
     clean=$(secs cargo build --release)
-    # Rebuilds of the crate alone: the minimum of 3 (the machine is shared and noisy).
-    crate=999999
-    for _ in 1 2 3; do
-        touch src/main.rs
-        t=$(secs cargo build --release)
-        crate=$(echo "$crate $t" | awk '{print ($2 < $1) ? $2 : $1}')
-    done
+    crate=$(min_of_3 cargo build --release)
     cargo check >>"$log" 2>&1
-    check=999999
-    for _ in 1 2 3; do
-        touch src/main.rs
-        t=$(secs cargo check)
-        check=$(echo "$check $t" | awk '{print ($2 < $1) ? $2 : $1}')
-    done
+    check=$(min_of_3 cargo check)
     bin="$dir/target/release/ct-$approach"
-    "$bin" >/dev/null
+    total=$("$bin")
     text=$(size -A "$bin" | awk '$1 == ".text" {print $2}')
     strip -o "$dir/stripped" "$bin"
     stripped=$(stat -c %s "$dir/stripped")
-    printf "%-11s %8s %8s %8s %10s %10s\n" "$approach" "$clean" "$crate" "$check" "$text" "$stripped"
+    write_main "$dir" spread
+    spread=$(min_of_3 cargo build --release)
+    # The same program either way.
+    [[ $("$bin") == "$total" ]] || { echo "compile_time.sh: $approach: layouts disagree" >&2; exit 1; }
+    printf "%-11s %8s %8s %8s %8s %10s %10s\n" "$approach" "$clean" "$crate" "$spread" "$check" "$text" "$stripped"
 done
