@@ -14,17 +14,32 @@
 #   check    wall seconds of `cargo check` of only the generated crate (debug, after a
 #            dependency-warming check), what an IDE/edit loop pays; minimum of 3
 #   text     .text bytes of the release binary (`size`), and the stripped file size
-# Usage: benches/compile_time.sh [N]      (takes several minutes on 2 vCPUs)
+#
+# With `delegating` as the second argument, each generator instead delegates to a counter every
+# third item (`yield_from!`, diapause's `yield_all!`), ours and diapause only.
+# Usage: benches/compile_time.sh [N] [plain|delegating]   (takes several minutes on 2 vCPUs)
 set -euo pipefail
 N="${1:-500}"
+KIND="${2:-plain}"
+case "$KIND" in
+    plain) approaches=(hand ours diapause genawaiter) ;;
+    delegating) approaches=(ours diapause) ;;
+    *) echo "compile_time.sh: unknown kind '$KIND' (plain or delegating)" >&2; exit 2 ;;
+esac
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$root/target/compile-time"
 mkdir -p "$out"
 export CARGO_INCREMENTAL=0
 
+# The crate's directory: `ours`, or `delegating-ours`.
+crate_dir() {
+    if [[ $KIND == plain ]]; then echo "$out/$1"; else echo "$out/$KIND-$1"; fi
+}
+
 gen_crate() {
-    local approach="$1" dir="$out/$1"
+    local approach="$1" dir
+    dir=$(crate_dir "$1")
     rm -rf "$dir"
     mkdir -p "$dir/src"
     local deps=""
@@ -58,7 +73,12 @@ TOML
             diapause) echo "use diapause::{Coroutine, CoroutineState};" ;;
             genawaiter) echo "use genawaiter::{GeneratorState, rc::Gen};" ;;
         esac
-        for ((k = 0; k < N; k++)); do
+        local plain=$N
+        if [[ $KIND == delegating ]]; then
+            delegating_generators "$approach"
+            plain=0
+        fi
+        for ((k = 0; k < plain; k++)); do
             case "$approach" in
                 ours) cat <<RS
 #[generator]
@@ -136,6 +156,65 @@ RS
     write_main "$dir" one
 }
 
+# The generators of the delegating crate, and the counter they delegate to.
+delegating_generators() {
+    case "$1" in
+        ours) cat <<RS
+#[generator]
+fn leaf(n: u64) -> impl Generator<Yield = u64, Return = u64> {
+    for i in 0..n {
+        r#yield!(i);
+    }
+    n
+}
+RS
+            ;;
+        diapause) cat <<RS
+#[diapause::coroutine(yield = u64)]
+fn leaf(n: u64) -> u64 {
+    for i in 0u64..n {
+        yield_!(i);
+    }
+    n
+}
+RS
+            ;;
+    esac
+    for ((k = 0; k < N; k++)); do
+        case "$1" in
+            ours) cat <<RS
+#[generator]
+fn g$k(n: u64) -> impl Generator<Yield = u64, Return = u64> {
+    let mut acc = ${k}u64;
+    for i in 0..n {
+        if i % 3 == 0 {
+            acc += yield_from!(leaf(i));
+        }
+        r#yield!(acc ^ i);
+    }
+    acc
+}
+RS
+                ;;
+            diapause) cat <<RS
+#[diapause::coroutine(yield = u64)]
+fn g$k(n: u64) -> u64 {
+    let mut acc: u64 = ${k}u64;
+    for i in 0u64..n {
+        if i % 3 == 0 {
+            let r: u64 = yield_all!(leaf(i));
+            acc += r;
+        }
+        yield_!(acc ^ i);
+    }
+    acc
+}
+RS
+                ;;
+        esac
+    done
+}
+
 DRIVERS=16
 
 # Writes $1/src/main.rs: the generators, then what drives each once to its end, either all
@@ -194,9 +273,9 @@ min_of_3() {
 }
 
 printf "%-11s %8s %8s %8s %8s %10s %10s\n" approach clean_s crate_s spread_s check_s text_B stripped_B
-for approach in hand ours diapause genawaiter; do
+for approach in "${approaches[@]}"; do
     gen_crate "$approach"
-    dir="$out/$approach"
+    dir=$(crate_dir "$approach")
     log="$dir/build.log"
     : >"$log"
     cd "$dir"
