@@ -246,8 +246,9 @@ where
 }
 
 /// Resumes a delegate from inside a chain. The `resume` of a generator that delegates is
-/// always inlined, so that a one-level chain driven by a loop can compile to one loop. Inlined into the level above, each level would carry a copy of every level below
-/// it (and so would each [`resume_slot`]): code quadratic in the depth. So a delegate that can
+/// always inlined, so that a one-level chain driven by a loop can compile to one loop.
+/// Inlined into the level above, each level would carry a copy of every level below it (and
+/// so would each [`resume_slot`]): code quadratic in the depth. So a delegate that can
 /// delegate is called, out of line; a leaf is inlined as usual. `relocate`: the flag of the
 /// step above, if there is one (see [`Delegate::start`]).
 #[inline(always)]
