@@ -31,7 +31,7 @@ pub struct Body {
 }
 
 /// A variable of the user's code, or one the lowering introduced.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Binding {
     /// The name code refers to it by (user spans for user bindings, mixed-site for ours).
     pub ident: syn::Ident,

@@ -5,7 +5,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::ext::IdentExt;
 
 /// A binding a pattern introduces.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct PatBinding {
     pub ident: syn::Ident,
     pub mutable: bool,
