@@ -146,12 +146,12 @@ RS
         done
     } >"$dir/generators.part"
     for ((k = 0; k < N; k++)); do
-            case "$approach" in
-                ours) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
-                diapause) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { CoroutineState::Yielded(v) => total = total.wrapping_add(v), CoroutineState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
-                genawaiter) echo "    { let mut g = g$k(n); loop { match g.resume() { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } } }" ;;
-                hand) echo "    { let mut g = g$k(n); loop { match g.step() { Ok(v) => total = total.wrapping_add(v), Err(r) => { total = total.wrapping_add(r); break; } } } }" ;;
-            esac
+        case "$approach" in
+            ours) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
+            diapause) echo "    { let mut g = g$k(n); let mut s = g.start(); loop { match s { CoroutineState::Yielded(v) => total = total.wrapping_add(v), CoroutineState::Complete(r) => { total = total.wrapping_add(r); break; } } s = g.resume(()); } }" ;;
+            genawaiter) echo "    { let mut g = g$k(n); loop { match g.resume() { GeneratorState::Yielded(v) => total = total.wrapping_add(v), GeneratorState::Complete(r) => { total = total.wrapping_add(r); break; } } } }" ;;
+            hand) echo "    { let mut g = g$k(n); loop { match g.step() { Ok(v) => total = total.wrapping_add(v), Err(r) => { total = total.wrapping_add(r); break; } } } }" ;;
+        esac
     done >"$dir/drives.part"
     write_main "$dir" one
 }
