@@ -13,6 +13,8 @@
 #            LLVM work on both cores (see BENCHMARKS.md); minimum of 3
 #   check    wall seconds of `cargo check` of only the generated crate (debug, after a
 #            dependency-warming check), what an IDE/edit loop pays; minimum of 3
+#   debug    wall seconds of a debug (`cargo build`) rebuild of only the generated crate, after
+#            a dependency-warming build: what `cargo run` / `cargo test` pay; minimum of 3
 #   text     .text bytes of the release binary (`size`), and the stripped file size
 #
 # With `delegating` as the second argument, each generator instead delegates to a counter every
@@ -272,7 +274,7 @@ min_of_3() {
     echo "$best"
 }
 
-printf "%-11s %8s %8s %8s %8s %10s %10s\n" approach clean_s crate_s spread_s check_s text_B stripped_B
+printf "%-11s %8s %8s %8s %8s %8s %10s %10s\n" approach clean_s crate_s spread_s check_s debug_s text_B stripped_B
 for approach in "${approaches[@]}"; do
     gen_crate "$approach"
     dir=$(crate_dir "$approach")
@@ -284,6 +286,8 @@ for approach in "${approaches[@]}"; do
     crate=$(min_of_3 cargo build --release)
     cargo check >>"$log" 2>&1
     check=$(min_of_3 cargo check)
+    cargo build >>"$log" 2>&1
+    debug=$(min_of_3 cargo build)
     bin="$dir/target/release/ct-$approach"
     total=$("$bin")
     text=$(size -A "$bin" | awk '$1 == ".text" {print $2}')
@@ -293,5 +297,5 @@ for approach in "${approaches[@]}"; do
     spread=$(min_of_3 cargo build --release)
     # The same program either way.
     [[ $("$bin") == "$total" ]] || { echo "compile_time.sh: $approach: layouts disagree" >&2; exit 1; }
-    printf "%-11s %8s %8s %8s %8s %10s %10s\n" "$approach" "$clean" "$crate" "$spread" "$check" "$text" "$stripped"
+    printf "%-11s %8s %8s %8s %8s %8s %10s %10s\n" "$approach" "$clean" "$crate" "$spread" "$check" "$debug" "$text" "$stripped"
 done
