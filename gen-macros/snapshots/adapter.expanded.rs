@@ -35,7 +35,7 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
             ::gen_core::__private::Stepped::new(
                 ::gen_core::__private::poison_on_panic(
                     __state,
-                    #[inline(always)]
+                    #[cfg_attr(not(debug_assertions), inline(always))]
                     move |__state| -> ::gen_core::__private::GeneratorState<u32, ()> {
                         match ::gen_core::__private::replace(
                             __state,

@@ -27,7 +27,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
         | -> ::gen_core::__private::GeneratorState<u32, u32> {
             ::gen_core::__private::poison_on_panic(
                 __state,
-                #[inline(always)]
+                #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u32, u32> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
                         __State::Start { arg0_0: __arg0 } => {

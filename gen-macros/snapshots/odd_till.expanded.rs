@@ -27,7 +27,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
         | -> ::gen_core::__private::GeneratorState<u32, ()> {
             ::gen_core::__private::poison_on_panic(
                 __state,
-                #[inline(always)]
+                #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u32, ()> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
                         __State::Start { arg0_0: __arg0 } => {

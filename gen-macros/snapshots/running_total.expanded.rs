@@ -26,7 +26,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
         | -> ::gen_core::__private::GeneratorState<u64, ()> {
             ::gen_core::__private::poison_on_panic(
                 __state,
-                #[inline(always)]
+                #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u64, ()> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
                         __State::Start {} => {
