@@ -75,12 +75,15 @@ TOML
             diapause) echo "use diapause::{Coroutine, CoroutineState};" ;;
             genawaiter) echo "use genawaiter::{GeneratorState, rc::Gen};" ;;
         esac
-        local plain=$N
+        # What every third item adds to the accumulator: the item, or what a delegation to
+        # the counter `leaf` returns.
+        local add_ours="acc += i;" add_diapause="acc += i;"
         if [[ $KIND == delegating ]]; then
-            delegating_generators "$approach"
-            plain=0
+            leaf_generator "$approach"
+            add_ours="acc += yield_from!(leaf(i));"
+            add_diapause="let r: u64 = yield_all!(leaf(i)); acc += r;"
         fi
-        for ((k = 0; k < plain; k++)); do
+        for ((k = 0; k < N; k++)); do
             case "$approach" in
                 ours) cat <<RS
 #[generator]
@@ -88,7 +91,7 @@ fn g$k(n: u64) -> impl Generator<Yield = u64, Return = u64> {
     let mut acc = ${k}u64;
     for i in 0..n {
         if i % 3 == 0 {
-            acc += i;
+            $add_ours
         }
         r#yield!(acc ^ i);
     }
@@ -102,7 +105,7 @@ fn g$k(n: u64) -> u64 {
     let mut acc: u64 = ${k}u64;
     for i in 0u64..n {
         if i % 3 == 0 {
-            acc += i;
+            $add_diapause
         }
         yield_!(acc ^ i);
     }
@@ -158,8 +161,8 @@ RS
     write_main "$dir" one
 }
 
-# The generators of the delegating crate, and the counter they delegate to.
-delegating_generators() {
+# The counter that the delegating crate's generators delegate to.
+leaf_generator() {
     case "$1" in
         ours) cat <<RS
 #[generator]
@@ -182,39 +185,6 @@ fn leaf(n: u64) -> u64 {
 RS
             ;;
     esac
-    for ((k = 0; k < N; k++)); do
-        case "$1" in
-            ours) cat <<RS
-#[generator]
-fn g$k(n: u64) -> impl Generator<Yield = u64, Return = u64> {
-    let mut acc = ${k}u64;
-    for i in 0..n {
-        if i % 3 == 0 {
-            acc += yield_from!(leaf(i));
-        }
-        r#yield!(acc ^ i);
-    }
-    acc
-}
-RS
-                ;;
-            diapause) cat <<RS
-#[diapause::coroutine(yield = u64)]
-fn g$k(n: u64) -> u64 {
-    let mut acc: u64 = ${k}u64;
-    for i in 0u64..n {
-        if i % 3 == 0 {
-            let r: u64 = yield_all!(leaf(i));
-            acc += r;
-        }
-        yield_!(acc ^ i);
-    }
-    acc
-}
-RS
-                ;;
-        esac
-    done
 }
 
 DRIVERS=16
