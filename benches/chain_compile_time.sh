@@ -16,28 +16,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$root/target/compile-time"
 export CARGO_INCREMENTAL=0
+# shellcheck source=generated_crates.sh
+source "$here/generated_crates.sh"
 
 gen_crate() { # approach depth
     local approach="$1" d="$2" dir="$out/chain-$1"
     mkdir -p "$dir/src"
-    local deps
-    case "$approach" in
-        ours) deps="gen-core = { path = \"$root/gen-core\" }" ;;
-        diapause) deps='diapause = "0.2"' ;;
-    esac
-    cat >"$dir/Cargo.toml" <<TOML
-[package]
-name = "chain-$approach"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-$deps
-TOML
-    cp "$root/Cargo.lock" "$dir/Cargo.lock"
+    write_manifest "$dir" "chain-$approach" "$approach"
     {
         case "$approach" in
             ours)
@@ -58,14 +43,6 @@ TOML
                 ;;
         esac
     } >"$dir/src/main.rs"
-}
-
-secs() { # wall seconds of a command, output to a log
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >>"$log" 2>&1
-    t1=$(date +%s.%N)
-    echo "$t0 $t1" | awk '{printf "%.2f", $2 - $1}'
 }
 
 printf "%-9s %6s %10s %8s\n" approach depth release_s check_s

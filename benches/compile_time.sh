@@ -33,6 +33,8 @@ root="$(cd "$here/.." && pwd)"
 out="$root/target/compile-time"
 mkdir -p "$out"
 export CARGO_INCREMENTAL=0
+# shellcheck source=generated_crates.sh
+source "$here/generated_crates.sh"
 
 # The crate's directory: `ours`, or `delegating-ours`.
 crate_dir() {
@@ -44,30 +46,9 @@ gen_crate() {
     dir=$(crate_dir "$1")
     rm -rf "$dir"
     mkdir -p "$dir/src"
-    local deps=""
-    case "$approach" in
-        ours) deps="gen-core = { path = \"$root/gen-core\" }" ;;
-        diapause) deps='diapause = "0.2"' ;;
-        genawaiter) deps='genawaiter = "0.99"' ;;
-        hand) deps="" ;;
-    esac
-    cat >"$dir/Cargo.toml" <<TOML
-[package]
-name = "ct-$approach"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-$deps
-
+    write_manifest "$dir" "ct-$approach" "$approach" "
 [profile.release]
-codegen-units = 16
-TOML
-    # Same versions as the workspace where the packages overlap.
-    cp "$root/Cargo.lock" "$dir/Cargo.lock"
+codegen-units = 16"
     {
         echo "#![allow(clippy::all)]"
         case "$approach" in
@@ -222,14 +203,6 @@ write_main() {
         echo "    println!(\"{total}\");"
         echo "}"
     } >"$dir/src/main.rs"
-}
-
-secs() { # wall seconds of a command, output to a log
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >>"$log" 2>&1
-    t1=$(date +%s.%N)
-    echo "$t0 $t1" | awk '{printf "%.1f", $2 - $1}'
 }
 
 # The minimum wall seconds of 3 runs of a command (the machine is shared and noisy), after
