@@ -69,3 +69,32 @@ fn no_allocation_and_the_size_of_the_largest_variant_plus_a_tag() {
     let size = size_of_val(&large(1));
     assert!((256 + 16..=256 + 48).contains(&size), "size {size}");
 }
+
+#[test]
+fn a_variant_s_fields_are_packed_and_the_tag_is_a_word_of_its_own() {
+    // Saves a u8, a u64 and a u8: in declaration order (what `repr` on the enum alone would
+    // keep) they would take 8 + 8 + 8 bytes after the tag; packed, 8 + 1 + 1 (and padding).
+    #[generator]
+    fn mixed() -> impl Generator<Yield = u64, Return = ()> {
+        let mut low = 1u8;
+        let mut total = 0u64;
+        let mut high = 2u8;
+        loop {
+            r#yield!(total);
+            total += u64::from(low) * 10 + u64::from(high);
+            (low, high) = (high, low);
+        }
+    }
+    assert_eq!(size_of_val(&mixed()), 8 + 16);
+    assert_eq!(mixed().iter().take(3).collect::<Vec<_>>(), [0, 12, 33]);
+    // A `String` has a niche, but the tag does not live in it: a tag there is decoded from
+    // memory on every resume wherever the state's address escapes (BENCHMARKS.md).
+    #[generator]
+    fn owned(label: String) -> impl Generator<Yield = usize, Return = ()> {
+        r#yield!(label.len());
+    }
+    assert_eq!(
+        size_of_val(&owned(String::new())),
+        size_of::<usize>() + size_of::<String>()
+    );
+}

@@ -384,6 +384,11 @@ impl<'a, S: StateMachine> PoisonOnUnwindUnlessDone<'a, S> {
 }
 
 impl<S: StateMachine> Drop for PoisonOnUnwindUnlessDone<'_, S> {
+    // Inlined into the step's landing pad, the guard lives in registers rather than in a stack
+    // slot that holds the state's address: 3 instructions per item of `owned`, and with the
+    // state's explicit tag, what lets LLVM keep that tag out of memory across the driver's
+    // calls (BENCHMARKS.md, item 4 of "What the slow cells did").
+    #[inline(always)]
     fn drop(&mut self) {
         if !self.done_before {
             self.state.set_poisoned();

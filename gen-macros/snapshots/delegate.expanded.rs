@@ -7,10 +7,11 @@ fn delegate(
         ViaNeither as _, complete_stepped as __complete, yielded as __yield,
     };
     #[derive(Clone)]
+    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T7> {
-        Start { arg0_0: __T0 },
-        S0 { delegate2_7: __T7, iter0_3: __T3, sum_2: __T2, items_1: __T1 },
+        Start((__T0,)),
+        S0((__T7, __T3, __T2, __T1)),
         Poisoned,
         Done,
     }
@@ -30,7 +31,7 @@ fn delegate(
         }
     }
     let __generator = ::gen_core::__private::delegating(
-        __State::Start { arg0_0: items },
+        __State::Start((items,)),
         move |
             __erased_state: ::gen_core::__private::StateRef<'_>,
             __resume: ::gen_core::__private::Entry<()>,
@@ -47,8 +48,8 @@ fn delegate(
                 ::gen_core::__private::Err(__wrong) => return __wrong.report(),
             };
             match __state {
-                __State::Start { .. } => {
-                    let __State::Start { arg0_0: __arg0 } = ::gen_core::__private::replace(
+                __State::Start(..) => {
+                    let __State::Start((__arg0,)) = ::gen_core::__private::replace(
                         __state,
                         __State::Poisoned,
                     ) else { ::core::unreachable!() };
@@ -104,16 +105,10 @@ fn delegate(
                                                     __yielded2,
                                                 ) => {
                                                     let __yielded: u32 = __yielded2;
-                                                    *__state = __State::S0 {
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        delegate2_7: __delegate2,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        iter0_3: __iter0,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        sum_2: sum,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        items_1: items,
-                                                    };
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    {
+                                                        *__state = __State::S0((__delegate2, __iter0, sum, items));
+                                                    }
                                                     return __yield(__state, __yielded);
                                                 }
                                                 ::gen_core::__private::GeneratorState::Complete(
@@ -137,12 +132,7 @@ fn delegate(
                     };
                     return __complete(__state, Ok(sum));
                 }
-                __State::S0 {
-                    items_1: __in_place1,
-                    sum_2: __in_place2,
-                    iter0_3: __in_place3,
-                    delegate2_7: __in_place7,
-                } => {
+                __State::S0((__in_place7, __in_place3, __in_place2, __in_place1)) => {
                     #[allow(unused_mut, unused_variables)]
                     let items: Vec<&'static str>;
                     #[allow(unused_mut, unused_variables)]
@@ -187,12 +177,9 @@ fn delegate(
                                             }
                                         };
                                     };
-                                    let __State::S0 {
-                                        items_1: __stored1,
-                                        sum_2: __stored2,
-                                        iter0_3: __stored3,
-                                        delegate2_7: __stored7,
-                                    } = ::gen_core::__private::replace(
+                                    let __State::S0(
+                                        (__stored7, __stored3, __stored2, __stored1),
+                                    ) = ::gen_core::__private::replace(
                                         __state,
                                         __State::Poisoned,
                                     ) else { ::core::unreachable!() };
@@ -258,16 +245,10 @@ fn delegate(
                                                     __yielded2,
                                                 ) => {
                                                     let __yielded: u32 = __yielded2;
-                                                    *__state = __State::S0 {
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        delegate2_7: __delegate2,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        iter0_3: __iter0,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        sum_2: sum,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        items_1: items,
-                                                    };
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    {
+                                                        *__state = __State::S0((__delegate2, __iter0, sum, items));
+                                                    }
                                                     return __yield(__state, __yielded);
                                                 }
                                                 ::gen_core::__private::GeneratorState::Complete(
@@ -303,7 +284,7 @@ fn delegate(
         | -> ::gen_core::__private::Option<::gen_core::__private::Leaf<(), u32>> {
             match __state {
                 #[allow(unused_braces)]
-                __State::S0 { delegate2_7: __slot, .. } => {
+                __State::S0((__slot, _, _, _)) => {
                     let __leaf: ::gen_core::__private::Option<
                         ::gen_core::__private::Leaf<(), u32>,
                     > = ::gen_core::__private::Delegate::leaf::<()>({ __slot });

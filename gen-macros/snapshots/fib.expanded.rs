@@ -5,10 +5,11 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
         ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
+    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1> {
-        Start {},
-        S0 { next_1: __T1, current_0: __T0 },
+        Start(()),
+        S0((__T1, __T0)),
         Poisoned,
         Done,
     }
@@ -19,7 +20,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
         const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
-        __State::Start {},
+        __State::Start(()),
         move |
             __state: &mut __State<_, _>,
             __resume: ::gen_core::__private::Option<()>,
@@ -29,7 +30,7 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                 #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u64, ()> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                        __State::Start {} => {
+                        __State::Start(()) => {
                             ::gen_core::__private::start_arg(__resume);
                             #[allow(unused_mut)]
                             let (mut current, mut next) = (0, 1);
@@ -37,19 +38,17 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                             '__loop2: loop {
                                 {
                                     let __yielded: u64 = current;
-                                    *__state = __State::S0 {
-                                        #[allow(clippy::used_underscore_binding)]
-                                        next_1: next,
-                                        #[allow(clippy::used_underscore_binding)]
-                                        current_0: current,
-                                    };
+                                    #[allow(clippy::used_underscore_binding)]
+                                    {
+                                        *__state = __State::S0((next, current));
+                                    }
                                     return ::gen_core::__private::GeneratorState::Yielded(
                                         __yielded,
                                     );
                                 }
                             };
                         }
-                        __State::S0 { current_0: __stored0, next_1: __stored1 } => {
+                        __State::S0((__stored1, __stored0)) => {
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                             let mut current = __stored0;
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
@@ -62,12 +61,10 @@ fn fib() -> impl Generator<Yield = u64, Return = ()> {
                             '__loop2: loop {
                                 {
                                     let __yielded: u64 = current;
-                                    *__state = __State::S0 {
-                                        #[allow(clippy::used_underscore_binding)]
-                                        next_1: next,
-                                        #[allow(clippy::used_underscore_binding)]
-                                        current_0: current,
-                                    };
+                                    #[allow(clippy::used_underscore_binding)]
+                                    {
+                                        *__state = __State::S0((next, current));
+                                    }
                                     return ::gen_core::__private::GeneratorState::Yielded(
                                         __yielded,
                                     );

@@ -8,17 +8,11 @@ fn histogram(
         ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
+    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T4, __T5, __T6, __T7> {
-        Start { arg0_0: __T0, arg1_1: __T1 },
-        S0 {
-            iter0_7: __T7,
-            last_6: __T6,
-            counts_5: __T5,
-            first_4: __T4,
-            log_3: __T3,
-            values_2: __T2,
-        },
+        Start((__T0, __T1)),
+        S0((__T7, __T6, __T5, __T4, __T3, __T2)),
         Poisoned,
         Done,
     }
@@ -39,17 +33,14 @@ fn histogram(
         const GUARDED: bool = true;
     }
     let __generator = ::gen_core::__private::generated(
-        __State::Start {
-            arg0_0: values,
-            arg1_1: log,
-        },
+        __State::Start((values, log)),
         move |
             __state: &mut __State<_, _, _, _, _, _, _, _>,
             __resume: ::gen_core::__private::Option<()>,
         | -> ::gen_core::__private::GeneratorState<u32, [u32; 4]> {
             match __state {
-                __State::Start { .. } => {
-                    let __State::Start { arg0_0: __arg0, arg1_1: __arg1 } = ::gen_core::__private::replace(
+                __State::Start(..) => {
+                    let __State::Start((__arg0, __arg1)) = ::gen_core::__private::replace(
                         __state,
                         __State::Poisoned,
                     ) else { ::core::unreachable!() };
@@ -79,20 +70,17 @@ fn histogram(
                                     counts[v] += 1;
                                     {
                                         let __yielded: u32 = counts[v];
-                                        *__state = __State::S0 {
-                                            #[allow(clippy::used_underscore_binding)]
-                                            iter0_7: __iter0,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            last_6: _last,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            counts_5: counts,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            first_4: _first,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            log_3: log,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            values_2: values,
-                                        };
+                                        #[allow(clippy::used_underscore_binding)]
+                                        {
+                                            *__state = __State::S0((
+                                                __iter0,
+                                                _last,
+                                                counts,
+                                                _first,
+                                                log,
+                                                values,
+                                            ));
+                                        }
                                         return ::gen_core::__private::GeneratorState::Yielded(
                                             __yielded,
                                         );
@@ -107,14 +95,16 @@ fn histogram(
                     log.borrow_mut().push("loop done".into());
                     return __complete(__state, counts);
                 }
-                __State::S0 {
-                    values_2: __in_place2,
-                    log_3: __in_place3,
-                    first_4: __in_place4,
-                    counts_5: __in_place5,
-                    last_6: __in_place6,
-                    iter0_7: __in_place7,
-                } => {
+                __State::S0(
+                    (
+                        __in_place7,
+                        __in_place6,
+                        __in_place5,
+                        __in_place4,
+                        __in_place3,
+                        __in_place2,
+                    ),
+                ) => {
                     #[allow(unused_mut, unused_variables)]
                     let values: Vec<usize>;
                     #[allow(unused_mut, unused_variables)]
@@ -156,14 +146,16 @@ fn histogram(
                                 }
                             };
                         };
-                        let __State::S0 {
-                            values_2: __stored2,
-                            log_3: __stored3,
-                            first_4: __stored4,
-                            counts_5: __stored5,
-                            last_6: __stored6,
-                            iter0_7: __stored7,
-                        } = ::gen_core::__private::replace(__state, __State::Poisoned)
+                        let __State::S0(
+                            (
+                                __stored7,
+                                __stored6,
+                                __stored5,
+                                __stored4,
+                                __stored3,
+                                __stored2,
+                            ),
+                        ) = ::gen_core::__private::replace(__state, __State::Poisoned)
                         else { ::core::unreachable!() };
                         #[allow(unused_assignments)]
                         {

@@ -5,10 +5,11 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
         ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
+    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T3, __T4> {
-        Start { arg0_0: __T0 },
-        S0 { i_4: __T4, iter1_3: __T3, limit_1: __T1 },
+        Start((__T0,)),
+        S0((__T4, __T3, __T1)),
         Poisoned,
         Done,
     }
@@ -20,7 +21,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
         const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
-        __State::Start { arg0_0: limit },
+        __State::Start((limit,)),
         move |
             __state: &mut __State<_, _, _, _>,
             __resume: ::gen_core::__private::Option<()>,
@@ -30,7 +31,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                 #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u32, u32> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                        __State::Start { arg0_0: __arg0 } => {
+                        __State::Start((__arg0,)) => {
                             ::gen_core::__private::start_arg(__resume);
                             let limit: u32 = __arg0;
                             #[allow(unused_labels)]
@@ -45,14 +46,10 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                         match ::gen_core::__private::Iterator::next(&mut __iter1) {
                                             ::gen_core::__private::Some(i) => {
                                                 let __yielded: u32 = i;
-                                                *__state = __State::S0 {
-                                                    #[allow(clippy::used_underscore_binding)]
-                                                    i_4: i,
-                                                    #[allow(clippy::used_underscore_binding)]
-                                                    iter1_3: __iter1,
-                                                    #[allow(clippy::used_underscore_binding)]
-                                                    limit_1: limit,
-                                                };
+                                                #[allow(clippy::used_underscore_binding)]
+                                                {
+                                                    *__state = __State::S0((i, __iter1, limit));
+                                                }
                                                 return ::gen_core::__private::GeneratorState::Yielded(
                                                     __yielded,
                                                 );
@@ -65,11 +62,7 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                 };
                             };
                         }
-                        __State::S0 {
-                            limit_1: __stored1,
-                            iter1_3: __stored3,
-                            i_4: __stored4,
-                        } => {
+                        __State::S0((__stored4, __stored3, __stored1)) => {
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                             let limit = __stored1;
                             #[allow(unused_mut, unused_variables)]
@@ -100,14 +93,10 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                             match ::gen_core::__private::Iterator::next(&mut __iter1) {
                                                 ::gen_core::__private::Some(i) => {
                                                     let __yielded: u32 = i;
-                                                    *__state = __State::S0 {
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        i_4: i,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        iter1_3: __iter1,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        limit_1: limit,
-                                                    };
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    {
+                                                        *__state = __State::S0((i, __iter1, limit));
+                                                    }
                                                     return ::gen_core::__private::GeneratorState::Yielded(
                                                         __yielded,
                                                     );
@@ -131,14 +120,10 @@ fn labels(limit: u32) -> impl Generator<Yield = u32, Return = u32> {
                                             match ::gen_core::__private::Iterator::next(&mut __iter1) {
                                                 ::gen_core::__private::Some(i) => {
                                                     let __yielded: u32 = i;
-                                                    *__state = __State::S0 {
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        i_4: i,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        iter1_3: __iter1,
-                                                        #[allow(clippy::used_underscore_binding)]
-                                                        limit_1: limit,
-                                                    };
+                                                    #[allow(clippy::used_underscore_binding)]
+                                                    {
+                                                        *__state = __State::S0((i, __iter1, limit));
+                                                    }
                                                     return ::gen_core::__private::GeneratorState::Yielded(
                                                         __yielded,
                                                     );

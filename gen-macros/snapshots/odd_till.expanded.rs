@@ -5,10 +5,11 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
         ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
+    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2> {
-        Start { arg0_0: __T0 },
-        S0 { n_2: __T2, number_1: __T1 },
+        Start((__T0,)),
+        S0((__T2, __T1)),
         Poisoned,
         Done,
     }
@@ -20,7 +21,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
         const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
-        __State::Start { arg0_0: number },
+        __State::Start((number,)),
         move |
             __state: &mut __State<_, _, _>,
             __resume: ::gen_core::__private::Option<()>,
@@ -30,7 +31,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                 #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u32, ()> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                        __State::Start { arg0_0: __arg0 } => {
+                        __State::Start((__arg0,)) => {
                             ::gen_core::__private::start_arg(__resume);
                             let number: u32 = __arg0;
                             #[allow(unused_mut)]
@@ -40,12 +41,10 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                                 if n < number {
                                     {
                                         let __yielded: u32 = n;
-                                        *__state = __State::S0 {
-                                            #[allow(clippy::used_underscore_binding)]
-                                            n_2: n,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            number_1: number,
-                                        };
+                                        #[allow(clippy::used_underscore_binding)]
+                                        {
+                                            *__state = __State::S0((n, number));
+                                        }
                                         return ::gen_core::__private::GeneratorState::Yielded(
                                             __yielded,
                                         );
@@ -56,7 +55,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                             };
                             return __complete(__state, ());
                         }
-                        __State::S0 { number_1: __stored1, n_2: __stored2 } => {
+                        __State::S0((__stored2, __stored1)) => {
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                             let number = __stored1;
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
@@ -72,12 +71,10 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                                 if n < number {
                                     {
                                         let __yielded: u32 = n;
-                                        *__state = __State::S0 {
-                                            #[allow(clippy::used_underscore_binding)]
-                                            n_2: n,
-                                            #[allow(clippy::used_underscore_binding)]
-                                            number_1: number,
-                                        };
+                                        #[allow(clippy::used_underscore_binding)]
+                                        {
+                                            *__state = __State::S0((n, number));
+                                        }
                                         return ::gen_core::__private::GeneratorState::Yielded(
                                             __yielded,
                                         );

@@ -5,10 +5,11 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
         ViaNeither as _, complete as __complete,
     };
     #[derive(Clone)]
+    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0> {
-        Start {},
-        S0 { total_0: __T0 },
+        Start(()),
+        S0((__T0,)),
         Poisoned,
         Done,
     }
@@ -19,7 +20,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
         const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
-        __State::Start {},
+        __State::Start(()),
         move |
             __state: &mut __State<_>,
             __resume: ::gen_core::__private::Option<u64>,
@@ -29,7 +30,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                 #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u64, ()> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                        __State::Start {} => {
+                        __State::Start(()) => {
                             ::gen_core::__private::start_arg(__resume);
                             #[allow(unused_mut)]
                             let mut total = 0;
@@ -37,17 +38,17 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                             '__loop2: loop {
                                 {
                                     let __yielded: u64 = total;
-                                    *__state = __State::S0 {
-                                        #[allow(clippy::used_underscore_binding)]
-                                        total_0: total,
-                                    };
+                                    #[allow(clippy::used_underscore_binding)]
+                                    {
+                                        *__state = __State::S0((total,));
+                                    }
                                     return ::gen_core::__private::GeneratorState::Yielded(
                                         __yielded,
                                     );
                                 }
                             };
                         }
-                        __State::S0 { total_0: __stored0 } => {
+                        __State::S0((__stored0,)) => {
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                             let mut total = __stored0;
                             {
@@ -58,10 +59,10 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                             '__loop2: loop {
                                 {
                                     let __yielded: u64 = total;
-                                    *__state = __State::S0 {
-                                        #[allow(clippy::used_underscore_binding)]
-                                        total_0: total,
-                                    };
+                                    #[allow(clippy::used_underscore_binding)]
+                                    {
+                                        *__state = __State::S0((total,));
+                                    }
                                     return ::gen_core::__private::GeneratorState::Yielded(
                                         __yielded,
                                     );

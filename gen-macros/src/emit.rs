@@ -9,20 +9,21 @@
 //! ```
 //! Output (simplified):
 //! ```text
-//! enum State<T0, T1, T2> { Start { p0: T0 }, S0 { n: T1, number: T2 }, Poisoned, Done }
-//! generated(State::Start { p0: number }, move |state: &mut State<_, _, _>, arg| {
+//! #[repr(usize)]                                 // a tag of its own, each variant one tuple
+//! enum State<T0, T1, T2> { Start((T0,)), S0((T1, T2)), Poisoned, Done }
+//! generated(State::Start((number,)), move |state: &mut State<_, _, _>, arg| {
 //!     match replace(state, State::Poisoned) {
-//!         State::Start { p0 } => {
+//!         State::Start((p0,)) => {
 //!             start_arg(arg);
 //!             let number = p0;
 //!             let mut n = 1;
 //!             loop {
-//!                 if n < number { *state = State::S0 { n, number }; return Yielded(n); }
+//!                 if n < number { *state = State::S0((n, number)); return Yielded(n); }
 //!                 else { break }
 //!             }
 //!             return Complete(());
 //!         }
-//!         State::S0 { n: s1, number: s2 } => {
+//!         State::S0((s1, s2)) => {
 //!             let number = s2;                    // restored in its own scope,
 //!             let mut n = s1;                     // in declaration order
 //!             'exit: {
@@ -42,11 +43,10 @@
 //! of the current iteration, then the loop itself, re-emitted as the user wrote it, with the
 //! jumps out of the unrolled iteration retargeted to labels around it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::ext::IdentExt;
 
 use crate::flow::{Analysis, Origin};
 use crate::in_place::{self, InPlace};
@@ -131,10 +131,11 @@ impl Frame {
     }
 }
 
-/// A match arm of the step closure: the variant, its field patterns, and the code.
+/// A match arm of the step closure: the variant (`None` for `Start`), the patterns of its
+/// fields by binding, and the code.
 struct ArmCode {
-    variant: syn::Ident,
-    fields: Vec<TokenStream>,
+    variant: Option<SuspendId>,
+    fields: BTreeMap<BindingId, TokenStream>,
     body: TokenStream,
 }
 
@@ -233,22 +234,13 @@ impl Emitter<'_> {
             .chain(saved_ids.iter().filter(|id| !param_ids.contains(id)))
             .map(|&id| generic(id))
             .collect();
-        let start_fields: Vec<syn::Ident> = param_ids.iter().map(|&id| self.field(id)).collect();
         let start_tys: Vec<syn::Ident> = param_ids.iter().map(|&id| generic(id)).collect();
-        let variants = self
-            .analysis
-            .saved
+        let variants = reachable
             .iter()
-            .enumerate()
-            .filter(|(k, _)| reachable.contains(k))
-            .map(|(k, saved)| {
+            .map(|&k| {
                 let variant = variant(k);
-                let fields = saved.iter().rev().map(|&id| {
-                    let field = self.field(id);
-                    let ty = generic(id);
-                    quote!(#field: #ty)
-                });
-                quote!(#variant { #(#fields,)* })
+                let tys = self.declared(Some(k)).into_iter().map(generic);
+                quote!(#variant((#(#tys,)*)))
             })
             .collect::<Vec<_>>();
         let infer: Vec<TokenStream> = generics.iter().map(|_| quote!(_)).collect();
@@ -261,18 +253,26 @@ impl Emitter<'_> {
             quote!(Option)
         };
 
-        let start_values = self.sig.args.iter().map(|arg| match &arg.pat {
-            None => quote!(self),
-            Some(syn::Pat::Ident(p)) if p.by_ref.is_none() && p.subpat.is_none() => {
-                let ident = &p.ident;
-                quote!(#ident)
-            }
-            Some(_) => {
-                let stored = &arg.stored;
-                quote!(#stored)
-            }
+        let start_values: Vec<TokenStream> = self
+            .sig
+            .args
+            .iter()
+            .map(|arg| match &arg.pat {
+                None => quote!(self),
+                Some(syn::Pat::Ident(p)) if p.by_ref.is_none() && p.subpat.is_none() => {
+                    let ident = &p.ident;
+                    quote!(#ident)
+                }
+                Some(_) => {
+                    let stored = &arg.stored;
+                    quote!(#stored)
+                }
+            })
+            .collect();
+        let initial = self.variant_with(None, |id| {
+            let at = param_ids.iter().position(|&p| p == id)?;
+            Some(start_values[at].clone())
         });
-        let initial = quote!(#state_ty::Start { #(#start_fields: #start_values,)* });
         let done_after_step = self.completes_in_place;
         // Without an in-place arm, every arm moves its values out of the state, and the step
         // can run on a copy (see `StateMachine::GUARDED` and `poison_on_panic`). A generator
@@ -385,10 +385,16 @@ impl Emitter<'_> {
                 ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
                 ViaNeither as _, #complete_source as #complete, #yield_import
             };
+            // An explicit tag, never one in a niche of a field: a tag inside a `String`'s or a
+            // delegate's bytes is decoded from memory on every resume wherever the state's
+            // address escapes (BENCHMARKS.md, "What the slow cells did"). Each variant holds one
+            // tuple, which rustc lays out as it likes: `repr` keeps a variant's own fields in
+            // declaration order.
             #[derive(Clone)]
+            #[repr(usize)]
             #[allow(non_snake_case, clippy::large_enum_variant)]
             enum #state_ty<#(#generics),*> {
-                Start { #(#start_fields: #start_tys,)* },
+                Start((#(#start_tys,)*)),
                 #(#variants,)*
                 Poisoned,
                 Done,
@@ -427,8 +433,7 @@ impl Emitter<'_> {
             .filter(|&(k, d)| self.analysis.saved[k].contains(&d))
             .map(|(k, d)| {
                 let span = self.body.suspends[k].span;
-                let variant = variant(k);
-                let field = self.field(d);
+                let pattern = self.variant_with(Some(k), |id| (id == d).then(|| quote!(#slot)));
                 // Located at the operand, like the delegate's start, so that a delegate that is
                 // no generator is reported once, there; and typed there, so that one whose
                 // values would need a coercion (not only a shorter lifetime) is reported there.
@@ -444,7 +449,7 @@ impl Emitter<'_> {
                 };
                 quote! {
                     #[allow(unused_braces)]
-                    #state_ty::#variant { #field: #slot, .. } => #leaf,
+                    #pattern => #leaf,
                 }
             });
         quote! {
@@ -474,12 +479,14 @@ impl Emitter<'_> {
                 fields,
                 body,
             } = arm;
+            let pattern = self.variant_with(variant, |id| fields.get(&id).cloned());
             if !any_in_place || in_place {
-                quote!(#state_ty::#variant { #(#fields,)* } => { #body })
+                quote!(#pattern => { #body })
             } else {
+                let name = variant_name(variant);
                 quote! {
-                    #state_ty::#variant { .. } => {
-                        let #state_ty::#variant { #(#fields,)* } =
+                    #state_ty::#name(..) => {
+                        let #pattern =
                             #krate::__private::replace(#state, #state_ty::Poisoned)
                         else {
                             ::core::unreachable!()
@@ -513,10 +520,28 @@ impl Emitter<'_> {
         }
     }
 
-    /// The enum field holding a binding.
-    fn field(&self, id: BindingId) -> syn::Ident {
-        let name = self.body.bindings[id].ident.unraw().to_string();
-        format_ident!("{}_{}", name.trim_start_matches('_'), id)
+    /// The bindings variant `k` (`None`: `Start`) stores, in the order of its tuple.
+    fn declared(&self, k: Option<SuspendId>) -> Vec<BindingId> {
+        match k {
+            None => self.body.params.clone(),
+            Some(k) => self.analysis.saved[k].iter().rev().copied().collect(),
+        }
+    }
+
+    /// Variant `k` (`None`: `Start`) as a pattern or a value: `__State::Sk((a, _, c,))`, with
+    /// `of(binding)` in the binding's place, or `_` where it gives none.
+    fn variant_with(
+        &self,
+        k: Option<SuspendId>,
+        mut of: impl FnMut(BindingId) -> Option<TokenStream>,
+    ) -> TokenStream {
+        let state_ty = &Names::new().state_ty;
+        let name = variant_name(k);
+        let items = self
+            .declared(k)
+            .into_iter()
+            .map(|id| of(id).unwrap_or_else(|| quote!(_)));
+        quote!(#state_ty::#name((#(#items,)*)))
     }
 
     /// The name a resume arm gives a stored value until its scope restores it.
@@ -541,9 +566,8 @@ impl Emitter<'_> {
             .params
             .iter()
             .map(|&id| {
-                let field = self.field(id);
                 let ident = &self.body.bindings[id].ident;
-                quote!(#field: #ident)
+                (id, quote!(#ident))
             })
             .collect();
         let Code {
@@ -553,7 +577,7 @@ impl Emitter<'_> {
         } = self.full_block(&self.body.root);
         let end = (!diverges).then(|| self.completion());
         ArmCode {
-            variant: syn::Ident::new("Start", Span::call_site()),
+            variant: None,
             fields,
             body: quote! {
                 #krate::__private::start_arg(#arg);
@@ -568,15 +592,14 @@ impl Emitter<'_> {
         let fields = saved
             .iter()
             .map(|&id| {
-                let field = self.field(id);
                 let stored = self.stored(id);
-                quote!(#field: #stored)
+                (id, quote!(#stored))
             })
             .collect();
         let path = find_path(&self.body.root, k).expect("every suspension point is in the body");
         let cont = self.cont(k, &self.body.root, &path);
         ArmCode {
-            variant: variant(k),
+            variant: Some(k),
             fields,
             body: self.resume_body(k, cont),
         }
@@ -634,13 +657,10 @@ impl Emitter<'_> {
             .plan
             .refs
             .iter()
-            .map(|(&id, r)| {
-                let field = self.field(id);
-                quote!(#field: #r)
-            })
+            .map(|(&id, r)| (id, quote!(#r)))
             .collect();
         Some(ArmCode {
-            variant: variant(k),
+            variant: Some(k),
             fields,
             body,
         })
@@ -665,12 +685,10 @@ impl Emitter<'_> {
             // Where the moved delegate would have dropped: its block ends with the loop.
             return quote!(*#state = #state_ty::Poisoned;);
         }
-        let variant = variant(k);
         let saved = &self.analysis.saved[k];
-        let fields = saved.iter().map(|&id| {
-            let field = self.field(id);
+        let pattern = self.variant_with(Some(k), |id| {
             let stored = self.stored(id);
-            quote!(#field: #stored)
+            Some(quote!(#stored))
         });
         // Assigned even when nothing reads them: they drop at the end of their own scope.
         let assigns = saved.iter().map(|&id| {
@@ -679,7 +697,7 @@ impl Emitter<'_> {
             quote!(#[allow(unused_assignments)] { #ident = #stored; })
         });
         quote! {
-            let #state_ty::#variant { #(#fields,)* } =
+            let #pattern =
                 #krate::__private::replace(#state, #state_ty::Poisoned)
             else {
                 ::core::unreachable!()
@@ -1242,18 +1260,10 @@ impl Emitter<'_> {
 
     /// Stores what suspension point `k` keeps and yields `value`.
     fn suspend(&mut self, k: SuspendId, value: &syn::Expr) -> TokenStream {
-        let Names {
-            state_ty, state, ..
-        } = &Names::new();
+        let state = &Names::new().state;
         let binding = self.yielded_value(value);
         let yield_return = self.yield_return();
         self.constructed.insert(k);
-        let variant = variant(k);
-        let fields = self.analysis.saved[k].iter().rev().map(|&id| {
-            let field = self.field(id);
-            let ident = &self.body.bindings[id].ident;
-            quote!(#[allow(clippy::used_underscore_binding)] #field: #ident)
-        });
         let span = self.body.suspends[k].span;
         if let Some(arm) = &self.in_place
             && arm.rewriting
@@ -1267,10 +1277,17 @@ impl Emitter<'_> {
                 }
             };
         }
+        let stored = self.variant_with(Some(k), |id| {
+            let ident = &self.body.bindings[id].ident;
+            Some(quote!(#ident))
+        });
         quote_spanned! {span=>
             {
                 #binding
-                *#state = #state_ty::#variant { #(#fields,)* };
+                #[allow(clippy::used_underscore_binding)]
+                {
+                    *#state = #stored;
+                }
                 #yield_return
             }
         }
@@ -1287,6 +1304,11 @@ fn braced(cont: Code) -> Code {
 
 fn variant(k: SuspendId) -> syn::Ident {
     format_ident!("S{}", k)
+}
+
+/// The name of variant `k`, `Start` for `None`.
+fn variant_name(k: Option<SuspendId>) -> syn::Ident {
+    k.map_or_else(|| syn::Ident::new("Start", Span::call_site()), variant)
 }
 
 /// The bindings of a `let` without initializer (`let x;`).
