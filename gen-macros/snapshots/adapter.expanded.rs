@@ -10,8 +10,8 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
     #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1> {
-        Start((__T0,)),
-        S0((__T1,)),
+        Start(__T0),
+        S0(__T1),
         Poisoned,
         Done,
     }
@@ -22,7 +22,7 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
         const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated_erased(
-        __State::Start((inner,)),
+        __State::Start(inner),
         move |
             __erased_state: ::gen_core::__private::StateRef<'_>,
             __resume: ::gen_core::__private::Option<()>,
@@ -42,7 +42,7 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
                             __state,
                             __State::Poisoned,
                         ) {
-                            __State::Start((__arg0,)) => {
+                            __State::Start(__arg0) => {
                                 ::gen_core::__private::start_arg(__resume);
                                 #[allow(unused_mut)]
                                 let mut inner: G = __arg0;
@@ -55,7 +55,7 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
                                             let __yielded: u32 = value + 1;
                                             #[allow(clippy::used_underscore_binding)]
                                             {
-                                                *__state = __State::S0((inner,));
+                                                *__state = __State::S0(inner);
                                             }
                                             return __yield(__state, __yielded);
                                         }
@@ -65,7 +65,7 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
                                 };
                                 return __complete(__state, ());
                             }
-                            __State::S0((__stored1,)) => {
+                            __State::S0(__stored1) => {
                                 #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                                 let mut inner = __stored1;
                                 #[allow(unused_mut, unused_variables)]
@@ -83,7 +83,7 @@ fn plus_one<G: Generator<Yield = u32, Return = ()>>(
                                             let __yielded: u32 = value + 1;
                                             #[allow(clippy::used_underscore_binding)]
                                             {
-                                                *__state = __State::S0((inner,));
+                                                *__state = __State::S0(inner);
                                             }
                                             return __yield(__state, __yielded);
                                         }

@@ -10,8 +10,8 @@ fn delegate(
     #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T7> {
-        Start((__T0,)),
-        S0((__T7, __T3, __T2, __T1)),
+        Start(__T0),
+        S0(__T7, (__T3, __T2, __T1)),
         Poisoned,
         Done,
     }
@@ -31,7 +31,7 @@ fn delegate(
         }
     }
     let __generator = ::gen_core::__private::delegating(
-        __State::Start((items,)),
+        __State::Start(items),
         move |
             __erased_state: ::gen_core::__private::StateRef<'_>,
             __resume: ::gen_core::__private::Entry<()>,
@@ -49,7 +49,7 @@ fn delegate(
             };
             match __state {
                 __State::Start(..) => {
-                    let __State::Start((__arg0,)) = ::gen_core::__private::replace(
+                    let __State::Start(__arg0) = ::gen_core::__private::replace(
                         __state,
                         __State::Poisoned,
                     ) else { ::core::unreachable!() };
@@ -107,7 +107,7 @@ fn delegate(
                                                     let __yielded: u32 = __yielded2;
                                                     #[allow(clippy::used_underscore_binding)]
                                                     {
-                                                        *__state = __State::S0((__delegate2, __iter0, sum, items));
+                                                        *__state = __State::S0(__delegate2, (__iter0, sum, items));
                                                     }
                                                     return __yield(__state, __yielded);
                                                 }
@@ -132,7 +132,7 @@ fn delegate(
                     };
                     return __complete(__state, Ok(sum));
                 }
-                __State::S0((__in_place7, __in_place3, __in_place2, __in_place1)) => {
+                __State::S0(__in_place7, (__in_place3, __in_place2, __in_place1)) => {
                     #[allow(unused_mut, unused_variables)]
                     let items: Vec<&'static str>;
                     #[allow(unused_mut, unused_variables)]
@@ -178,7 +178,8 @@ fn delegate(
                                         };
                                     };
                                     let __State::S0(
-                                        (__stored7, __stored3, __stored2, __stored1),
+                                        __stored7,
+                                        (__stored3, __stored2, __stored1),
                                     ) = ::gen_core::__private::replace(
                                         __state,
                                         __State::Poisoned,
@@ -247,7 +248,7 @@ fn delegate(
                                                     let __yielded: u32 = __yielded2;
                                                     #[allow(clippy::used_underscore_binding)]
                                                     {
-                                                        *__state = __State::S0((__delegate2, __iter0, sum, items));
+                                                        *__state = __State::S0(__delegate2, (__iter0, sum, items));
                                                     }
                                                     return __yield(__state, __yielded);
                                                 }
@@ -284,7 +285,7 @@ fn delegate(
         | -> ::gen_core::__private::Option<::gen_core::__private::Leaf<(), u32>> {
             match __state {
                 #[allow(unused_braces)]
-                __State::S0((__slot, _, _, _)) => {
+                __State::S0(__slot, (_, _, _)) => {
                     let __leaf: ::gen_core::__private::Option<
                         ::gen_core::__private::Leaf<(), u32>,
                     > = ::gen_core::__private::Delegate::leaf::<()>({ __slot });

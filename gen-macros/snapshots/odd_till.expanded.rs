@@ -8,7 +8,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
     #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2> {
-        Start((__T0,)),
+        Start(__T0),
         S0((__T2, __T1)),
         Poisoned,
         Done,
@@ -21,7 +21,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
         const GUARDED: bool = false;
     }
     let __generator = ::gen_core::__private::generated(
-        __State::Start((number,)),
+        __State::Start(number),
         move |
             __state: &mut __State<_, _, _>,
             __resume: ::gen_core::__private::Option<()>,
@@ -31,7 +31,7 @@ fn odd_till(number: u32) -> impl Generator<Yield = u32, Return = ()> {
                 #[cfg_attr(not(debug_assertions), inline(always))]
                 move |__state| -> ::gen_core::__private::GeneratorState<u32, ()> {
                     match ::gen_core::__private::replace(__state, __State::Poisoned) {
-                        __State::Start((__arg0,)) => {
+                        __State::Start(__arg0) => {
                             ::gen_core::__private::start_arg(__resume);
                             let number: u32 = __arg0;
                             #[allow(unused_mut)]

@@ -9,7 +9,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0> {
         Start(()),
-        S0((__T0,)),
+        S0(__T0),
         Poisoned,
         Done,
     }
@@ -40,7 +40,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                                     let __yielded: u64 = total;
                                     #[allow(clippy::used_underscore_binding)]
                                     {
-                                        *__state = __State::S0((total,));
+                                        *__state = __State::S0(total);
                                     }
                                     return ::gen_core::__private::GeneratorState::Yielded(
                                         __yielded,
@@ -48,7 +48,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                                 }
                             };
                         }
-                        __State::S0((__stored0,)) => {
+                        __State::S0(__stored0) => {
                             #[allow(unused_mut, clippy::no_effect_underscore_binding)]
                             let mut total = __stored0;
                             {
@@ -61,7 +61,7 @@ fn running_total() -> impl Generator<u64, Yield = u64, Return = ()> {
                                     let __yielded: u64 = total;
                                     #[allow(clippy::used_underscore_binding)]
                                     {
-                                        *__state = __State::S0((total,));
+                                        *__state = __State::S0(total);
                                     }
                                     return ::gen_core::__private::GeneratorState::Yielded(
                                         __yielded,

@@ -9,11 +9,11 @@
 //! ```
 //! Output (simplified):
 //! ```text
-//! #[repr(usize)]                                 // a tag of its own, each variant one tuple
-//! enum State<T0, T1, T2> { Start((T0,)), S0((T1, T2)), Poisoned, Done }
-//! generated(State::Start((number,)), move |state: &mut State<_, _, _>, arg| {
+//! #[repr(usize)]                                 // a tag of its own, values in a tuple
+//! enum State<T0, T1, T2> { Start(T0), S0((T1, T2)), Poisoned, Done }
+//! generated(State::Start(number), move |state: &mut State<_, _, _>, arg| {
 //!     match replace(state, State::Poisoned) {
-//!         State::Start((p0,)) => {
+//!         State::Start(p0) => {
 //!             start_arg(arg);
 //!             let number = p0;
 //!             let mut n = 1;
@@ -234,13 +234,19 @@ impl Emitter<'_> {
             .chain(saved_ids.iter().filter(|id| !param_ids.contains(id)))
             .map(|&id| generic(id))
             .collect();
-        let start_tys: Vec<syn::Ident> = param_ids.iter().map(|&id| generic(id)).collect();
+        let start_payload = self.payload(None, |id| {
+            let ty = generic(id);
+            Some(quote!(#ty))
+        });
         let variants = reachable
             .iter()
             .map(|&k| {
                 let variant = variant(k);
-                let tys = self.declared(Some(k)).into_iter().map(generic);
-                quote!(#variant((#(#tys,)*)))
+                let payload = self.payload(Some(k), |id| {
+                    let ty = generic(id);
+                    Some(quote!(#ty))
+                });
+                quote!(#variant #payload)
             })
             .collect::<Vec<_>>();
         let infer: Vec<TokenStream> = generics.iter().map(|_| quote!(_)).collect();
@@ -387,14 +393,13 @@ impl Emitter<'_> {
             };
             // An explicit tag, never one in a niche of a field: a tag inside a `String`'s or a
             // delegate's bytes is decoded from memory on every resume wherever the state's
-            // address escapes (BENCHMARKS.md, "What the slow cells did"). Each variant holds one
-            // tuple, which rustc lays out as it likes: `repr` keeps a variant's own fields in
-            // declaration order.
+            // address escapes (BENCHMARKS.md, "What the slow cells did"). The fields: see
+            // `payload`.
             #[derive(Clone)]
             #[repr(usize)]
             #[allow(non_snake_case, clippy::large_enum_variant)]
             enum #state_ty<#(#generics),*> {
-                Start((#(#start_tys,)*)),
+                Start #start_payload,
                 #(#variants,)*
                 Poisoned,
                 Done,
@@ -520,28 +525,49 @@ impl Emitter<'_> {
         }
     }
 
-    /// The bindings variant `k` (`None`: `Start`) stores, in the order of its tuple.
-    fn declared(&self, k: Option<SuspendId>) -> Vec<BindingId> {
-        match k {
-            None => self.body.params.clone(),
-            Some(k) => self.analysis.saved[k].iter().rev().copied().collect(),
-        }
+    /// Variant `k` (`None`: `Start`) as a pattern or a value, with `of(binding)` in each
+    /// stored binding's place, or `_` where it gives none: see [`Self::payload`].
+    fn variant_with(
+        &self,
+        k: Option<SuspendId>,
+        of: impl FnMut(BindingId) -> Option<TokenStream>,
+    ) -> TokenStream {
+        let state_ty = &Names::new().state_ty;
+        let name = variant_name(k);
+        let payload = self.payload(k, of);
+        quote!(#state_ty::#name #payload)
     }
 
-    /// Variant `k` (`None`: `Start`) as a pattern or a value: `__State::Sk((a, _, c,))`, with
-    /// `of(binding)` in the binding's place, or `_` where it gives none.
-    fn variant_with(
+    /// The fields of variant `k` (`None`: `Start`): `(d, (a, b, c))`. A `yield_from!`'s
+    /// delegate is a field of its own, every other stored binding goes in one tuple (a lone
+    /// one stands alone). The enum is `#[repr(usize)]`, which keeps a variant's fields in
+    /// declaration order; a tuple is laid out as rustc likes. The delegate stays out of it so
+    /// that a chain's types nest no deeper than they would without the tuple: each level
+    /// deeper counts against rustc's recursion limit.
+    fn payload(
         &self,
         k: Option<SuspendId>,
         mut of: impl FnMut(BindingId) -> Option<TokenStream>,
     ) -> TokenStream {
-        let state_ty = &Names::new().state_ty;
-        let name = variant_name(k);
-        let items = self
-            .declared(k)
-            .into_iter()
-            .map(|id| of(id).unwrap_or_else(|| quote!(_)));
-        quote!(#state_ty::#name((#(#items,)*)))
+        let mut item = |id| of(id).unwrap_or_else(|| quote!(_));
+        let stored: Vec<BindingId> = match k {
+            None => self.body.params.clone(),
+            Some(k) => self.analysis.saved[k].iter().rev().copied().collect(),
+        };
+        let delegate = k
+            .and_then(|k| self.body.suspends[k].delegate)
+            .filter(|d| stored.contains(d));
+        let mut fields: Vec<TokenStream> = delegate.map(&mut item).into_iter().collect();
+        let rest: Vec<BindingId> = stored.into_iter().filter(|&id| Some(id) != delegate).collect();
+        match rest.as_slice() {
+            [] if delegate.is_some() => {}
+            [one] => fields.push(item(*one)),
+            _ => {
+                let items: Vec<TokenStream> = rest.iter().map(|&id| item(id)).collect();
+                fields.push(quote!((#(#items,)*)));
+            }
+        }
+        quote!((#(#fields),*))
     }
 
     /// The name a resume arm gives a stored value until its scope restores it.
