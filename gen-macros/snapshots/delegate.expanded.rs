@@ -7,7 +7,6 @@ fn delegate(
         ViaNeither as _, complete_stepped as __complete, yielded as __yield,
     };
     #[derive(Clone)]
-    #[repr(usize)]
     #[allow(non_snake_case, clippy::large_enum_variant)]
     enum __State<__T0, __T1, __T2, __T3, __T7> {
         Start(__T0),

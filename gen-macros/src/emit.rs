@@ -9,7 +9,7 @@
 //! ```
 //! Output (simplified):
 //! ```text
-//! #[repr(usize)]                                 // a tag of its own, values in a tuple
+//! #[repr(usize)]                                 // a tag of its own (see `payload`)
 //! enum State<T0, T1, T2> { Start(T0), S0((T1, T2)), Poisoned, Done }
 //! generated(State::Start(number), move |state: &mut State<_, _, _>, arg| {
 //!     match replace(state, State::Poisoned) {
@@ -383,6 +383,14 @@ impl Emitter<'_> {
             (quote!(complete), quote!(yielded_plain))
         };
         let yield_import = erased_step.then(|| quote!(#yield_source as #yield_fn,));
+        // An explicit tag, never one in a niche of a field: a tag inside a `String`'s bytes is
+        // decoded from memory on every resume wherever the state's address escapes
+        // (BENCHMARKS.md, item 4 of "What the slow cells did"). Not for a generator that
+        // delegates: with it, LLVM's scalar evolution follows a driving loop through the
+        // chain's loops deeply enough that a function driving 100 delegating generators in a
+        // row overflowed rustc's stack (rust-lang/rust#94923), where the same loops written
+        // by hand take 400.
+        let repr = (!delegating).then(|| quote!(#[repr(usize)]));
         quote! {
             // The traits `yield_from!` and position walks probe by method resolution, and the
             // completion the step's `return`s call.
@@ -391,12 +399,8 @@ impl Emitter<'_> {
                 ViaGenerator as _, ViaIndex as _, ViaIterable as _, ViaIterator as _,
                 ViaNeither as _, #complete_source as #complete, #yield_import
             };
-            // An explicit tag, never one in a niche of a field: a tag inside a `String`'s or a
-            // delegate's bytes is decoded from memory on every resume wherever the state's
-            // address escapes (BENCHMARKS.md, "What the slow cells did"). The fields: see
-            // `payload`.
             #[derive(Clone)]
-            #[repr(usize)]
+            #repr
             #[allow(non_snake_case, clippy::large_enum_variant)]
             enum #state_ty<#(#generics),*> {
                 Start #start_payload,
@@ -540,10 +544,10 @@ impl Emitter<'_> {
 
     /// The fields of variant `k` (`None`: `Start`): `(d, (a, b, c))`. A `yield_from!`'s
     /// delegate is a field of its own, every other stored binding goes in one tuple (a lone
-    /// one stands alone). The enum is `#[repr(usize)]`, which keeps a variant's fields in
-    /// declaration order; a tuple is laid out as rustc likes. The delegate stays out of it so
-    /// that a chain's types nest no deeper than they would without the tuple: each level
-    /// deeper counts against rustc's recursion limit.
+    /// one stands alone). `#[repr(usize)]` keeps a variant's fields in declaration order; a
+    /// tuple is laid out as rustc likes. The delegate stays out of it so that a chain's types
+    /// nest no deeper than they would without the tuple: each level deeper counts against
+    /// rustc's recursion limit.
     fn payload(
         &self,
         k: Option<SuspendId>,
@@ -558,7 +562,10 @@ impl Emitter<'_> {
             .and_then(|k| self.body.suspends[k].delegate)
             .filter(|d| stored.contains(d));
         let mut fields: Vec<TokenStream> = delegate.map(&mut item).into_iter().collect();
-        let rest: Vec<BindingId> = stored.into_iter().filter(|&id| Some(id) != delegate).collect();
+        let rest: Vec<BindingId> = stored
+            .into_iter()
+            .filter(|&id| Some(id) != delegate)
+            .collect();
         match rest.as_slice() {
             [] if delegate.is_some() => {}
             [one] => fields.push(item(*one)),
