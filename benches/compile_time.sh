@@ -212,7 +212,7 @@ min_of_3() {
     local best=999999 t
     for _ in 1 2 3; do
         touch src/main.rs
-        t=$(secs "$@")
+        t=$(secs "$@") || return 1
         best=$(echo "$best $t" | awk '{print ($2 < $1) ? $2 : $1}')
     done
     echo "$best"

@@ -30,11 +30,15 @@ TOML
     cp "$root/Cargo.lock" "$dir/Cargo.lock"
 }
 
-# The wall seconds of a command; its output goes to $log.
+# The wall seconds of a command; its output goes to $log. A command that fails (a build error,
+# or rustc crashing) stops the script with a message naming the log, rather than timing it.
 secs() {
     local t0 t1
     t0=$(date +%s.%N)
-    "$@" >>"$log" 2>&1
+    if ! "$@" >>"$log" 2>&1; then
+        echo "$(basename "$0"): \`$*\` failed in $PWD; its output is in $log" >&2
+        return 1
+    fi
     t1=$(date +%s.%N)
     echo "$t0 $t1" | awk '{printf "%.2f", $2 - $1}'
 }
