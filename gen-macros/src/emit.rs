@@ -234,18 +234,16 @@ impl Emitter<'_> {
             .chain(saved_ids.iter().filter(|id| !param_ids.contains(id)))
             .map(|&id| generic(id))
             .collect();
-        let start_payload = self.payload(None, |id| {
+        let field_ty = |id| {
             let ty = generic(id);
             Some(quote!(#ty))
-        });
+        };
+        let start_payload = self.payload(None, field_ty);
         let variants = reachable
             .iter()
             .map(|&k| {
                 let variant = variant(k);
-                let payload = self.payload(Some(k), |id| {
-                    let ty = generic(id);
-                    Some(quote!(#ty))
-                });
+                let payload = self.payload(Some(k), field_ty);
                 quote!(#variant #payload)
             })
             .collect::<Vec<_>>();
