@@ -131,6 +131,9 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
         );
         return None;
     };
+    let may_be_generic = sig.generics.type_params().next().is_some()
+        || sig.receiver().is_some()
+        || args.iter().any(|arg| arg.pat.is_some() && arg.ty.is_none());
     for bound in &impl_trait.bounds {
         let syn::TypeParamBound::Trait(trait_bound) = bound else {
             continue;
@@ -143,13 +146,7 @@ pub fn parse(sig: &syn::Signature, errors: &mut Errors) -> Option<GenSig> {
             "Iterator" => Form::Iterator,
             _ => continue,
         };
-        let may_be_generic = sig.generics.type_params().next().is_some()
-            || sig.receiver().is_some()
-            || args.iter().any(|arg| arg.pat.is_some() && arg.ty.is_none());
-        return parse_bound(form, last, args, errors).map(|gensig| GenSig {
-            may_be_generic,
-            ..gensig
-        });
+        return parse_bound(form, last, args, may_be_generic, errors);
     }
     errors.push(
         impl_trait.span(),
@@ -162,6 +159,7 @@ fn parse_bound(
     form: Form,
     segment: &syn::PathSegment,
     args: Vec<Arg>,
+    may_be_generic: bool,
     errors: &mut Errors,
 ) -> Option<GenSig> {
     let unit: syn::Type = syn::parse_quote!(());
@@ -214,6 +212,6 @@ fn parse_bound(
         yield_ty,
         return_ty: return_ty.unwrap_or(unit),
         args,
-        may_be_generic: false,
+        may_be_generic,
     })
 }
