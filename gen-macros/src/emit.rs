@@ -9,7 +9,7 @@
 //! ```
 //! Output (simplified):
 //! ```text
-//! #[repr(usize)]                                 // a tag of its own (see `payload`)
+//! #[repr(usize)]                                 // a tag of its own: see `repr` below
 //! enum State<T0, T1, T2> { Start(T0), S0((T1, T2)), Poisoned, Done }
 //! generated(State::Start(number), move |state: &mut State<_, _, _>, arg| {
 //!     match replace(state, State::Poisoned) {
@@ -257,11 +257,10 @@ impl Emitter<'_> {
             quote!(Option)
         };
 
-        let start_values: Vec<TokenStream> = self
-            .sig
-            .args
+        let start_values: BTreeMap<BindingId, TokenStream> = param_ids
             .iter()
-            .map(|arg| match &arg.pat {
+            .copied()
+            .zip(self.sig.args.iter().map(|arg| match &arg.pat {
                 None => quote!(self),
                 Some(syn::Pat::Ident(p)) if p.by_ref.is_none() && p.subpat.is_none() => {
                     let ident = &p.ident;
@@ -271,12 +270,9 @@ impl Emitter<'_> {
                     let stored = &arg.stored;
                     quote!(#stored)
                 }
-            })
+            }))
             .collect();
-        let initial = self.variant_with(None, |id| {
-            let at = param_ids.iter().position(|&p| p == id)?;
-            Some(start_values[at].clone())
-        });
+        let initial = self.variant_with(None, |id| start_values.get(&id).cloned());
         let done_after_step = self.completes_in_place;
         // Without an in-place arm, every arm moves its values out of the state, and the step
         // can run on a copy (see `StateMachine::GUARDED` and `poison_on_panic`). A generator
