@@ -65,7 +65,8 @@ table "actors from 10000000 (20M messages)" "actors 10000000" limit boxed_floor 
 # out_of_line: the hand-written counter resumed by a call that is not inlined, one call per
 # item: the floor of a chain deeper than one level that resumes its innermost delegate
 # through a call. at_position: the same counter inlined, reached at a run-time position.
-table "counter(1024) x 20000" "generator counter 20000" hand ours out_of_line at_position
+# escaping: at_position, plus a slow path, not inlined, that sees the state.
+table "counter(1024) x 20000" "generator counter 20000" hand ours out_of_line at_position escaping
 # owned: counter keeping a String across its loop (a state with drop glue).
 table "owned(1024) x 20000" "generator owned 20000" hand ours
 table "nested(64) x 10000" "generator nested 10000" hand ours

@@ -64,13 +64,17 @@ fn diapause_four(c: &mut Criterion) {
             ("next-gen", run::nextgen::counter),
             ("corosensei", run::coro::counter),
             // Not contenders: the floor of a chain deeper than one level that resumes its
-            // innermost delegate through a call (see `yield_from`), and what one that called
-            // it inlined, at a run-time position, could cost.
+            // innermost delegate through a call (see `yield_from`), what one that called it
+            // inlined, at a run-time position, could cost, and the same when a slow path
+            // sees the state (`escaping`).
             ("hand-written-out-of-line", |n| {
                 gen_unit(hand::counter_out_of_line(n))
             }),
             ("hand-written-at-run-time-position", |n| {
                 gen_unit(hand::counter_at_run_time_position(n))
+            }),
+            ("hand-written-escaping", |n| {
+                gen_unit(hand::counter_escaping(n))
             }),
         ],
     );

@@ -347,6 +347,46 @@ pub mod hand {
         }
     }
 
+    /// [`AtRunTimePosition`], plus a slow path that is not inlined and takes the whole value's
+    /// address, reached when the counter completes. It returns whatever it likes, so the
+    /// optimiser must expect the loop to go on after it. Every design in which a chain's
+    /// outermost generator resumes its innermost delegate inlined, but steps through the
+    /// levels with calls that see its state, pays at least this: the state's address has
+    /// escaped, and every opaque operation in the loop (`black_box`, any call) makes the
+    /// optimiser load the counter from memory and store it back.
+    pub struct Escaping<G>(AtRunTimePosition<G>);
+    pub fn counter_escaping(n: u64) -> Escaping<Counter> {
+        Escaping(counter_at_run_time_position(n))
+    }
+    impl<G: Generator> Generator for Escaping<G> {
+        type Yield = G::Yield;
+        type Return = G::Return;
+        #[inline(always)]
+        fn start(&mut self) -> GeneratorState<G::Yield, G::Return> {
+            self.resume(())
+        }
+        #[inline(always)]
+        fn resume(&mut self, _: ()) -> GeneratorState<G::Yield, G::Return> {
+            #[inline(never)]
+            fn slow<G: Generator>(
+                escaping: &mut Escaping<G>,
+                returned: G::Return,
+            ) -> GeneratorState<G::Yield, G::Return> {
+                let position = escaping.0.at;
+                escaping.0.slots[position] = None;
+                GeneratorState::Complete(returned)
+            }
+            let position = self.0.at;
+            match &mut self.0.slots[position] {
+                Some(g) => match g.resume(()) {
+                    GeneratorState::Yielded(value) => GeneratorState::Yielded(value),
+                    GeneratorState::Complete(returned) => slow(self, returned),
+                },
+                None => unreachable!("the slot is emptied on completion"),
+            }
+        }
+    }
+
     /// One level of hand-written delegation: forward yields, map the return value.
     /// `#[inline]`, not `always`: each level calls both `start` and `resume` of the next, so
     /// forced inlining would grow the code as 2^depth.

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cycles switch TASKSxYIELDS (limit|generator|detached|hand) [ROUNDS]\n       \
                  cycles actors FROM (limit|boxed_floor|addr|name)\n       \
-                 cycles generator (counter|owned|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line|at_position)"
+                 cycles generator (counter|owned|nested|grid|running_total|fib|chain1|chain4|chain16|short1|short4|short16) ITERATIONS (hand|ours|literal|out_of_line|at_position|escaping)"
             );
             ExitCode::FAILURE
         }
@@ -119,6 +119,7 @@ fn generator_items(workload: &str, variant: &str, iterations: u64) -> Result<u64
         ("fib", "ours") => (|n| gen_unit(ours::fib(n)), 1_000_000),
         ("counter", "out_of_line") => (|n| gen_unit(hand::counter_out_of_line(n)), 1024),
         ("counter", "at_position") => (|n| gen_unit(hand::counter_at_run_time_position(n)), 1024),
+        ("counter", "escaping") => (|n| gen_unit(hand::counter_escaping(n)), 1024),
         ("chain1", "hand") => (|n| gen_unit(hand::chain1(n)), 1024),
         ("chain1", "ours") => (|n| gen_unit(ours::chain1(n)), 1024),
         ("chain4", "hand") => (|n| gen_unit(hand::chain4(n)), 1024),

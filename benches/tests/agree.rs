@@ -28,6 +28,11 @@ fn out_of_line_counter_agrees_with_the_limit() {
             gen_unit(hand::counter(n)),
             "n = {n}"
         );
+        assert_eq!(
+            gen_unit(hand::counter_escaping(n)),
+            gen_unit(hand::counter(n)),
+            "n = {n}"
+        );
     }
 }
 
