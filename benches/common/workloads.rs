@@ -376,13 +376,9 @@ pub mod hand {
                 escaping.0.slots[position] = None;
                 GeneratorState::Complete(returned)
             }
-            let position = self.0.at;
-            match &mut self.0.slots[position] {
-                Some(g) => match g.resume(()) {
-                    GeneratorState::Yielded(value) => GeneratorState::Yielded(value),
-                    GeneratorState::Complete(returned) => slow(self, returned),
-                },
-                None => unreachable!("the slot is emptied on completion"),
+            match self.0.resume(()) {
+                GeneratorState::Yielded(value) => GeneratorState::Yielded(value),
+                GeneratorState::Complete(returned) => slow(self, returned),
             }
         }
     }
